@@ -1,0 +1,32 @@
+package care.rapport.audit;
+
+/** What an audit event records. Reads of client data are the ones a client sees in their history. */
+public enum AuditAction {
+
+	SIGN_IN_SUCCEEDED("Signed in", false), SIGN_IN_FAILED("Sign-in failed", false),
+	SIGN_IN_LOCKED("Account locked after failed sign-ins", false), MFA_FAILED("Wrong verification code", false),
+	MFA_ENROLLED("Set up two-step verification", false), RECOVERY_CODE_USED("Used a recovery code", false),
+	PASSWORD_CHANGED("Changed password", false), SIGNED_OUT("Signed out", false),
+	PRACTICE_CREATED("Created the practice", false), INVITATION_SENT("Sent an invitation", false),
+	INVITATION_ACCEPTED("Accepted an invitation", false), CLIENT_CREATED("Added a client", false),
+	CLIENT_LIST_VIEWED("Viewed a client list", true), CLIENT_RECORD_VIEWED("Viewed a client record", true),
+	AUDIT_SEARCHED("Searched the audit trail", false), OUTBOX_VIEWED("Viewed the outbox", false);
+
+	private final String label;
+
+	private final boolean clientDataRead;
+
+	AuditAction(String label, boolean clientDataRead) {
+		this.label = label;
+		this.clientDataRead = clientDataRead;
+	}
+
+	public String label() {
+		return label;
+	}
+
+	public boolean clientDataRead() {
+		return clientDataRead;
+	}
+
+}

@@ -1,0 +1,166 @@
+package care.rapport.clients;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import care.rapport.audit.AuditAction;
+import care.rapport.audit.AuditEntry;
+import care.rapport.audit.AuditLog;
+import care.rapport.identity.Accounts;
+import care.rapport.identity.InvitationAccepted;
+import care.rapport.identity.Invitations;
+import care.rapport.identity.RapportUser;
+import care.rapport.identity.Role;
+import care.rapport.identity.UserId;
+import care.rapport.practice.Ids;
+import care.rapport.practice.PracticeId;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Client records. Who sees a record: its therapist, that therapist's supervisor, and practice
+ * admins for administration; every read is audited.
+ */
+@Service
+public class Clients {
+
+	private static final String SELECT = """
+			select c.client_id, c.display_name, c.email, c.therapist_id, t.display_name as therapist_name,
+			       c.user_id is not null as portal_account, c.created_at
+			from client c join user_account t on t.user_id = c.therapist_id
+			""";
+
+	/** Rows the user may see: their own clients, their supervisees' clients, or all for an admin. */
+	private static final String VISIBLE = """
+			c.practice_id = :p and (:admin or c.therapist_id = :me or c.therapist_id in
+			    (select s.therapist_id from supervision s where s.practice_id = :p and s.supervisor_id = :me))
+			""";
+
+	private static final RowMapper<Client> CLIENT = (rs, n) -> new Client(
+			new ClientId(rs.getObject("client_id", UUID.class)), rs.getString("display_name"), rs.getString("email"),
+			rs.getObject("therapist_id", UUID.class), rs.getString("therapist_name"), rs.getBoolean("portal_account"),
+			rs.getObject("created_at", OffsetDateTime.class).toInstant());
+
+	private final JdbcClient jdbc;
+
+	private final Invitations invitations;
+
+	private final Accounts accounts;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Clients(JdbcClient jdbc, Invitations invitations, Accounts accounts, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.invitations = invitations;
+		this.accounts = accounts;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Adds a client and invites them to the portal by e-mail. */
+	@Transactional
+	public ClientId add(RapportUser staff, String displayName, String email, UserId therapist) {
+		ClientId id = insert(staff.practiceId(), displayName, email, therapist);
+		audit.record(AuditEntry.aboutClient(staff.practiceId(), staff.actor(), AuditAction.CLIENT_CREATED, id.value(),
+				"Added a client record"));
+		invitations.invite(staff.practiceId(), email, displayName, Role.CLIENT, id.value(), staff.actor());
+		return id;
+	}
+
+	/** Adds a client record without an invitation (demo data, imports). */
+	@Transactional
+	public ClientId insert(PracticeId practice, String displayName, String email, UserId therapist) {
+		ClientId id = new ClientId(Ids.next());
+		jdbc.sql("""
+				insert into client (practice_id, client_id, display_name, email, therapist_id, created_at)
+				values (:p, :id, :name, :email, :therapist, :now)""")
+			.param("p", practice.value())
+			.param("id", id.value())
+			.param("name", displayName.strip())
+			.param("email", Accounts.normalizeEmail(email))
+			.param("therapist", therapist.value())
+			.param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+			.update();
+		return id;
+	}
+
+	@Transactional
+	public void linkAccount(PracticeId practice, ClientId client, UserId user) {
+		jdbc.sql("update client set user_id = :u where practice_id = :p and client_id = :c")
+			.param("u", user.value())
+			.param("p", practice.value())
+			.param("c", client.value())
+			.update();
+	}
+
+	/** The clients this staff member may see, by name; the read is audited. */
+	@Transactional
+	public List<Client> visibleTo(RapportUser staff) {
+		List<Client> clients = jdbc.sql(SELECT + " where " + VISIBLE + " order by c.display_name, c.client_id")
+			.param("p", staff.practiceId().value())
+			.param("me", staff.id().value())
+			.param("admin", staff.has(Role.PRACTICE_ADMIN))
+			.query(CLIENT)
+			.list();
+		audit.record(AuditEntry.of(staff.practiceId(), staff.actor(), AuditAction.CLIENT_LIST_VIEWED,
+				"Viewed a list of " + clients.size() + " clients"));
+		return clients;
+	}
+
+	/** How many clients this staff member may see; a count reads no client data. */
+	public int countVisibleTo(RapportUser staff) {
+		return jdbc.sql("select count(*) from client c where " + VISIBLE)
+			.param("p", staff.practiceId().value())
+			.param("me", staff.id().value())
+			.param("admin", staff.has(Role.PRACTICE_ADMIN))
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Opens one record if this staff member may see it (an audited read); empty otherwise. */
+	@Transactional
+	public Optional<Client> open(RapportUser staff, ClientId id) {
+		Optional<Client> client = jdbc.sql(SELECT + " where " + VISIBLE + " and c.client_id = :c")
+			.param("p", staff.practiceId().value())
+			.param("me", staff.id().value())
+			.param("admin", staff.has(Role.PRACTICE_ADMIN))
+			.param("c", id.value())
+			.query(CLIENT)
+			.optional();
+		client.ifPresent(c -> audit.record(AuditEntry.aboutClient(staff.practiceId(), staff.actor(),
+				AuditAction.CLIENT_RECORD_VIEWED, c.id().value(), "Opened the client record")));
+		return client;
+	}
+
+	/** The signed-in client's own record. */
+	public Optional<Client> ownRecord(RapportUser client) {
+		return jdbc.sql(SELECT + " where c.practice_id = :p and c.user_id = :u")
+			.param("p", client.practiceId().value())
+			.param("u", client.id().value())
+			.query(CLIENT)
+			.optional();
+	}
+
+	public boolean therapistIn(PracticeId practice, UserId therapist) {
+		return accounts.member(practice, therapist)
+			.map(m -> m.roles().contains(Role.THERAPIST) || m.roles().contains(Role.SUPERVISOR))
+			.orElse(false);
+	}
+
+	@ApplicationModuleListener
+	void on(InvitationAccepted accepted) {
+		if (accepted.role() == Role.CLIENT && accepted.subjectId() != null) {
+			linkAccount(accepted.practiceId(), new ClientId(accepted.subjectId()), accepted.userId());
+		}
+	}
+
+}

@@ -1,0 +1,80 @@
+package care.rapport.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Embedded PostgreSQL servers, one per data directory and per JVM: test contexts that share a
+ * directory share the server instead of starting another one.
+ */
+final class EmbeddedDatabases {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabases.class);
+
+	private static final Map<Path, EmbeddedPostgres> servers = new ConcurrentHashMap<>();
+
+	private EmbeddedDatabases() {
+	}
+
+	static EmbeddedPostgres serverFor(Path dataDir, boolean clean) {
+		return servers.computeIfAbsent(dataDir.toAbsolutePath().normalize(), dir -> start(dir, clean));
+	}
+
+	private static EmbeddedPostgres start(Path dir, boolean clean) {
+		try {
+			Path pgData = dir.resolve("pg");
+			Files.createDirectories(dir);
+			stopOrphanedServer(pgData);
+			log.info("Starting embedded PostgreSQL with data in {}", pgData);
+			return EmbeddedPostgres.builder()
+				.setDataDirectory(pgData)
+				.setCleanDataDirectory(clean)
+				.setPGStartupWait(Duration.ofSeconds(60))
+				.setServerConfig("max_connections", "200")
+				.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, ex);
+		}
+	}
+
+	/**
+	 * A JVM killed without its shutdown hook leaves its PostgreSQL running on the data directory;
+	 * stop that server so this start can take the directory over.
+	 */
+	private static void stopOrphanedServer(Path pgData) throws IOException {
+		Path pidFile = pgData.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		List<String> lines = Files.readAllLines(pidFile);
+		if (lines.isEmpty()) {
+			return;
+		}
+		long pid;
+		try {
+			pid = Long.parseLong(lines.get(0).trim());
+		}
+		catch (NumberFormatException ex) {
+			return;
+		}
+		ProcessHandle.of(pid)
+			.filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+			.ifPresent(orphan -> {
+				log.warn("Stopping an embedded PostgreSQL (pid {}) left running by an earlier start", pid);
+				orphan.destroy();
+				orphan.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+			});
+	}
+
+}

@@ -1,0 +1,121 @@
+package care.rapport.identity.internal;
+
+import java.io.IOException;
+
+import care.rapport.audit.AuditAction;
+import care.rapport.audit.AuditEntry;
+import care.rapport.audit.AuditLog;
+import care.rapport.identity.RapportUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may reach what. Deny by default; public pages are listed; staff pages need a staff role
+ * and a passed second factor, client pages the client role.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+	private static final String[] STAFF = { "THERAPIST", "SUPERVISOR", "PRACTICE_ADMIN" };
+
+	@Bean
+	SecurityFilterChain webSecurity(HttpSecurity http, SignInHandlers handlers, AccountDetailsService users,
+			PasswordEncoder passwords, LoginAttempts attempts, SecurityContextRepository contexts,
+			SecuritySettings settings, AuditLog audit) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/", "/login", "/signup", "/invitations/**", "/css/**", "/js/**", "/images/**",
+					"/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/error", "/error/**")
+			.permitAll()
+			.requestMatchers("/login/mfa", "/login/mfa/**")
+			.hasAuthority(MfaPendingAuthentication.AUTHORITY)
+			.requestMatchers("/app", "/app/**")
+			.hasAnyRole(STAFF)
+			.requestMatchers("/me", "/me/**")
+			.hasRole("CLIENT")
+			.requestMatchers("/account", "/account/**")
+			.hasAnyRole("CLIENT", "THERAPIST", "SUPERVISOR", "PRACTICE_ADMIN")
+			.anyRequest()
+			.denyAll())
+			.formLogin(form -> form.loginPage("/login")
+				.usernameParameter("email")
+				.successHandler(handlers)
+				.failureHandler(handlers))
+			.logout(logout -> logout.logoutUrl("/logout")
+				.logoutSuccessUrl("/login?signedout")
+				.addLogoutHandler(auditSignOut(audit)))
+			.authenticationProvider(new LockoutAwareAuthenticationProvider(users, passwords, attempts))
+			.securityContext(context -> context.securityContextRepository(contexts))
+			.addFilterBefore(new SignInRateLimitFilter(settings.signInAttemptsPerMinute()),
+					UsernamePasswordAuthenticationFilter.class)
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(accessDenied()))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.frameOptions(frame -> frame.deny()));
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	/**
+	 * Someone half-way through sign-in is sent back to the second factor; a form without a valid
+	 * CSRF token (an expired page, or a post from another site) gets a page that says so.
+	 */
+	private static AccessDeniedHandler accessDenied() {
+		return (request, response, denied) -> {
+			Authentication current = SecurityContextHolder.getContext().getAuthentication();
+			if (current instanceof MfaPendingAuthentication) {
+				response.sendRedirect("/login/mfa");
+				return;
+			}
+			request.setAttribute("csrfFailure", denied instanceof CsrfException);
+			forwardToError(request, response);
+		};
+	}
+
+	private static void forwardToError(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+		try {
+			request.getRequestDispatcher("/error/forbidden").forward(request, response);
+		}
+		catch (jakarta.servlet.ServletException ex) {
+			response.sendError(HttpServletResponse.SC_FORBIDDEN);
+		}
+	}
+
+	private static LogoutHandler auditSignOut(AuditLog audit) {
+		return (request, response, authentication) -> {
+			if (authentication != null && authentication.getPrincipal() instanceof RapportUser user
+					&& !(authentication instanceof MfaPendingAuthentication)) {
+				audit.record(AuditEntry.of(user.practiceId(), user.actor(), AuditAction.SIGNED_OUT, "Signed out"));
+			}
+		};
+	}
+
+}

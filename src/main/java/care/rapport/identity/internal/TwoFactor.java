@@ -1,0 +1,162 @@
+package care.rapport.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import care.rapport.identity.UserId;
+import dev.samstevens.totp.code.CodeVerifier;
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.code.DefaultCodeVerifier;
+import dev.samstevens.totp.code.HashingAlgorithm;
+import dev.samstevens.totp.exceptions.QrGenerationException;
+import dev.samstevens.totp.qr.QrData;
+import dev.samstevens.totp.qr.ZxingPngQrGenerator;
+import dev.samstevens.totp.secret.DefaultSecretGenerator;
+import dev.samstevens.totp.time.TimeProvider;
+import dev.samstevens.totp.util.Utils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** TOTP second factor (RFC 6238, 30-second codes of 6 digits) and single-use recovery codes. */
+@Component
+public class TwoFactor {
+
+	public static final int RECOVERY_CODES = 10;
+
+	private static final String RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+
+	private static final SecureRandom random = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final CodeVerifier verifier;
+
+	TwoFactor(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		TimeProvider time = () -> clock.instant().getEpochSecond();
+		var verifier = new DefaultCodeVerifier(new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6), time);
+		verifier.setAllowedTimePeriodDiscrepancy(1);
+		this.verifier = verifier;
+	}
+
+	public String newSecret() {
+		return new DefaultSecretGenerator(32).generate();
+	}
+
+	/** The QR code an authenticator app scans, as a data URI for an {@code img} element. */
+	public String qrCodeDataUri(String secret, String email, String issuer) {
+		var data = new QrData.Builder().label(email)
+			.secret(secret)
+			.issuer(issuer)
+			.algorithm(HashingAlgorithm.SHA1)
+			.digits(6)
+			.period(30)
+			.build();
+		try {
+			var generator = new ZxingPngQrGenerator();
+			generator.setImageSize(220);
+			return Utils.getDataUriForImage(generator.generate(data), generator.getImageMimeType());
+		}
+		catch (QrGenerationException ex) {
+			throw new IllegalStateException("Could not draw the QR code", ex);
+		}
+	}
+
+	public boolean codeMatches(String secret, String code) {
+		String digits = code.replaceAll("\\s", "");
+		return digits.matches("\\d{6}") && verifier.isValidCode(secret, digits);
+	}
+
+	public Optional<String> secretOf(UserId user) {
+		return jdbc.sql("select mfa_secret from user_account where user_id = :u and mfa_enrolled_at is not null")
+			.param("u", user.value())
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * Stores a confirmed secret and issues fresh recovery codes, replacing any earlier ones.
+	 * @return the recovery codes, shown to the person once
+	 */
+	@Transactional
+	public List<String> enrol(UserId user, String secret) {
+		jdbc.sql("update user_account set mfa_secret = :s, mfa_enrolled_at = :now where user_id = :u")
+			.param("s", secret)
+			.param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+			.param("u", user.value())
+			.update();
+		return newRecoveryCodes(user);
+	}
+
+	@Transactional
+	public List<String> newRecoveryCodes(UserId user) {
+		jdbc.sql("delete from recovery_code where user_id = :u").param("u", user.value()).update();
+		List<String> codes = new ArrayList<>();
+		for (int i = 0; i < RECOVERY_CODES; i++) {
+			String code = randomRecoveryCode();
+			codes.add(code);
+			jdbc.sql("insert into recovery_code (user_id, code_hash) values (:u, :h)")
+				.param("u", user.value())
+				.param("h", hash(code))
+				.update();
+		}
+		return codes;
+	}
+
+	/** Uses up a recovery code. @return whether it was one of the person's unused codes */
+	@Transactional
+	public boolean redeemRecoveryCode(UserId user, String code) {
+		String normalized = code.strip().toLowerCase().replace(" ", "");
+		return jdbc.sql("""
+				update recovery_code set used_at = :now
+				where user_id = :u and code_hash = :h and used_at is null""")
+			.param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+			.param("u", user.value())
+			.param("h", hash(normalized))
+			.update() == 1;
+	}
+
+	public int unusedRecoveryCodes(UserId user) {
+		return jdbc.sql("select count(*) from recovery_code where user_id = :u and used_at is null")
+			.param("u", user.value())
+			.query(Integer.class)
+			.single();
+	}
+
+	private static String randomRecoveryCode() {
+		var code = new StringBuilder();
+		for (int i = 0; i < 10; i++) {
+			if (i == 5) {
+				code.append('-');
+			}
+			code.append(RECOVERY_ALPHABET.charAt(random.nextInt(RECOVERY_ALPHABET.length())));
+		}
+		return code.toString();
+	}
+
+	private static String hash(String code) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+
+}

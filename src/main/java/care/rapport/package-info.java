@@ -1,0 +1,4 @@
+@NullMarked
+package care.rapport;
+
+import org.jspecify.annotations.NullMarked;

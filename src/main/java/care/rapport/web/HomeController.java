@@ -1,0 +1,55 @@
+package care.rapport.web;
+
+import care.rapport.clients.Clients;
+import care.rapport.identity.Accounts;
+import care.rapport.identity.RapportUser;
+import care.rapport.identity.Role;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The start page and each role's home page. */
+@Controller
+class HomeController {
+
+	private final Clients clients;
+
+	private final Accounts accounts;
+
+	HomeController(Clients clients, Accounts accounts) {
+		this.clients = clients;
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/")
+	String start(Authentication authentication) {
+		return RapportUser.fullySignedIn(authentication)
+			.map(user -> "redirect:" + (user.staff() ? "/app" : "/me"))
+			.orElse("web/start");
+	}
+
+	@GetMapping("/app")
+	String staffHome(@AuthenticationPrincipal RapportUser staff, Model model) {
+		model.addAttribute("clientCount", clients.countVisibleTo(staff));
+		model.addAttribute("isTherapist", staff.has(Role.THERAPIST));
+		model.addAttribute("isSupervisor", staff.has(Role.SUPERVISOR));
+		model.addAttribute("isAdmin", staff.has(Role.PRACTICE_ADMIN));
+		model.addAttribute("supervisees", staff.has(Role.SUPERVISOR)
+				? accounts.supervisees(staff.practiceId(), staff.id())
+					.stream()
+					.flatMap(id -> accounts.member(staff.practiceId(), id).stream())
+					.toList()
+				: java.util.List.of());
+		model.addAttribute("staffCount", staff.has(Role.PRACTICE_ADMIN) ? accounts.staff(staff.practiceId()).size() : 0);
+		return "web/staff-home";
+	}
+
+	@GetMapping("/me")
+	String clientHome(@AuthenticationPrincipal RapportUser client, Model model) {
+		model.addAttribute("record", clients.ownRecord(client).orElse(null));
+		return "web/client-home";
+	}
+
+}

@@ -1,0 +1,32 @@
+package care.rapport.web;
+
+import care.rapport.identity.RapportUser;
+import care.rapport.identity.Role;
+import care.rapport.mail.OutboxPage;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What the layout needs on every page: who is signed in and which menu entries they have. */
+@ControllerAdvice
+class LayoutModel {
+
+	private final OutboxPage outboxPage;
+
+	LayoutModel(OutboxPage outboxPage) {
+		this.outboxPage = outboxPage;
+	}
+
+	@ModelAttribute
+	void layout(Model model) {
+		RapportUser user = RapportUser.fullySignedIn(SecurityContextHolder.getContext().getAuthentication())
+			.orElse(null);
+		model.addAttribute("currentUser", user);
+		model.addAttribute("navStaff", user != null && user.staff());
+		model.addAttribute("navClient", user != null && !user.staff());
+		model.addAttribute("navAdmin", user != null && user.has(Role.PRACTICE_ADMIN));
+		model.addAttribute("navOutbox", user != null && user.staff() && outboxPage.enabled());
+	}
+
+}
