@@ -26,7 +26,7 @@ public class PasswordPolicy {
 
 	private final Set<String> common;
 
-	PasswordPolicy() {
+	public PasswordPolicy() {
 		var resource = new ClassPathResource("identity/common-passwords.txt");
 		try (var reader = new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
 			common = reader.lines()

@@ -1,4 +1,4 @@
-package care.rapport.audit.web;
+package care.rapport.identity.web;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,7 +9,6 @@ import care.rapport.audit.AuditAction;
 import care.rapport.audit.AuditEntry;
 import care.rapport.audit.AuditLog;
 import care.rapport.audit.AuditTrail;
-import care.rapport.clients.Clients;
 import care.rapport.identity.RapportUser;
 import care.rapport.identity.Role;
 import care.rapport.practice.Practices;
@@ -22,9 +21,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The admin's search of the audit trail, and a client's own access history. */
+/** The practice admin's search of the audit trail, with its integrity check. */
 @Controller
-class AuditController {
+class AuditSearchController {
 
 	private final AuditTrail trail;
 
@@ -32,13 +31,10 @@ class AuditController {
 
 	private final Practices practices;
 
-	private final Clients clients;
-
-	AuditController(AuditTrail trail, AuditLog audit, Practices practices, Clients clients) {
+	AuditSearchController(AuditTrail trail, AuditLog audit, Practices practices) {
 		this.trail = trail;
 		this.audit = audit;
 		this.practices = practices;
-		this.clients = clients;
 	}
 
 	@GetMapping("/app/audit")
@@ -76,17 +72,7 @@ class AuditController {
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
 		model.addAttribute("chain", audit.verifyChain(admin.practiceId()));
-		return "audit/search";
-	}
-
-	@GetMapping("/me/access-history")
-	String accessHistory(@AuthenticationPrincipal RapportUser client, Model model) {
-		var record = clients.ownRecord(client);
-		model.addAttribute("events", record
-			.map(r -> trail.accessHistory(client.practiceId(), r.id().value(), client.id().value()))
-			.orElse(java.util.List.of()));
-		model.addAttribute("zone", practices.get(client.practiceId()).timeZone());
-		return "audit/access-history";
+		return "identity/audit-search";
 	}
 
 	private static UUID parseUuid(String value) {

@@ -1,4 +1,4 @@
-package care.rapport.mail.web;
+package care.rapport.web;
 
 import care.rapport.audit.AuditAction;
 import care.rapport.audit.AuditEntry;

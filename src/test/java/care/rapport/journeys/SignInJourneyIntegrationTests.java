@@ -1,0 +1,285 @@
+package care.rapport.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import care.rapport.IntegrationTest;
+import care.rapport.Totp;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.assertj.core.api.AbstractStringAssert;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Signing in, joining by invitation and founding a practice, driven through a real browser
+ * (headless Chromium) against the whole application.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SignInJourneyIntegrationTests {
+
+	private static final String DEMO_PASSWORD = "fraser-valley-demo";
+
+	private static final String SAM = "therapist@fraservalley.example";
+
+	private static final String STRONG_PASSWORD = "quiet river lantern morning";
+
+	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+	@LocalServerPort
+	int port;
+
+	private Playwright playwright;
+
+	private Browser browser;
+
+	private BrowserContext context;
+
+	@BeforeAll
+	void launchBrowser() {
+		playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync", "--no-first-run")));
+	}
+
+	@AfterAll
+	void closeBrowser() {
+		browser.close();
+		playwright.close();
+	}
+
+	@BeforeEach
+	void openContext() {
+		context = newContext();
+	}
+
+	@AfterEach
+	void closeContext() {
+		context.close();
+	}
+
+	@Test
+	void therapistSignsInWithPasswordAndCodeSeesHomeAndSignsOut() {
+		Page page = context.newPage();
+
+		signInAsStaff(page, SAM, "sign-in");
+
+		assertThat(heading(page, "Hello, Sam Okafor")).isVisible();
+		assertThat(page.locator("header .who")).containsText("Fraser Valley Counselling");
+		screenshot(page, "sign-in", "03-home");
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out").setExact(true)).click();
+		page.waitForURL("**/login?signedout");
+		assertThat(page.getByText("You are signed out.")).isVisible();
+		screenshot(page, "sign-in", "04-signed-out");
+
+		page.navigate("/app");
+		page.waitForURL("**/login");
+		assertThat(heading(page, "Sign in")).isVisible();
+	}
+
+	@Test
+	void wrongPasswordShowsTheGenericErrorWithoutRevealingTheAccount() {
+		String existing = uniqueEmail("founder");
+		String unknown = uniqueEmail("nobody");
+		Page page = context.newPage();
+		createPractice(page, "Wrong Password Check " + shortId(), "Casey Wren", existing,
+				"wrong-password-existing-account");
+
+		String errorForExisting = failedSignIn(page, existing, "wrong-password-existing-account");
+		String errorForUnknown = failedSignIn(page, unknown, "wrong-password-unknown-account");
+
+		assertThatText(errorForExisting)
+			.contains("That e-mail and password don't match an account")
+			.isEqualTo(errorForUnknown);
+		assertThatText(page.locator("main").innerText().toLowerCase())
+			.doesNotContain("no account", "not registered", "does not exist", "unknown e-mail", "not found");
+		assertThat(page.locator("#sign-in-locked")).hasCount(0);
+	}
+
+	@Test
+	void clientAcceptsInvitationSetsPasswordAndSignsIn() {
+		String clientName = "Robin Ashdown " + shortId();
+		String clientEmail = uniqueEmail("robin");
+		Page therapist = context.newPage();
+		signInAsStaff(therapist, SAM, "invitation");
+
+		therapist.navigate("/app/clients/new");
+		therapist.locator("#displayName").fill(clientName);
+		therapist.locator("#email").fill(clientEmail);
+		screenshot(therapist, "invitation", "03-add-client");
+		therapist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add and invite")).click();
+		therapist.waitForURL("**/app/clients/*");
+		assertThat(heading(therapist, clientName)).isVisible();
+		assertThat(therapist.locator(".notice")).containsText("An invitation to the portal went to " + clientEmail);
+		screenshot(therapist, "invitation", "04-client-record");
+
+		String invitationPath = invitationPathFromOutbox(therapist, clientEmail);
+
+		try (BrowserContext clientContext = newContext()) {
+			Page client = clientContext.newPage();
+			client.navigate(invitationPath);
+			assertThat(heading(client, "Welcome to Fraser Valley Counselling")).isVisible();
+			client.locator("#password").fill(STRONG_PASSWORD);
+			client.locator("#confirmation").fill(STRONG_PASSWORD);
+			screenshot(client, "invitation", "06-set-password");
+			client.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
+
+			client.waitForURL("**/login?welcome");
+			assertThat(client.getByText("Your password is set. Sign in with it now.")).isVisible();
+			assertThat(client.locator("#email")).hasValue(clientEmail);
+			screenshot(client, "invitation", "07-welcome");
+
+			client.locator("#password").fill(STRONG_PASSWORD);
+			clickSignIn(client);
+			client.waitForURL("**/me");
+			assertThat(heading(client, "Hello, " + clientName)).isVisible();
+			assertThat(client.getByText("Sam Okafor").first()).isVisible();
+			screenshot(client, "invitation", "08-client-home");
+
+			client.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("See who has viewed your record"))
+				.click();
+			client.waitForURL("**/me/access-history");
+			assertThat(client.locator("#access-history")).containsText("Sam Okafor (therapist) viewed");
+			screenshot(client, "invitation", "09-access-history");
+
+			client.navigate(invitationPath);
+			assertThat(heading(client, "This invitation was already used")).isVisible();
+			screenshot(client, "invitation", "10-link-used");
+		}
+	}
+
+	@Test
+	void founderCreatesPracticeAndEnrolsAuthenticator() {
+		String email = uniqueEmail("founder");
+		Page page = context.newPage();
+		createPractice(page, "Harbour Light Therapy " + shortId(), "Avery Lindqvist", email, "founder");
+
+		signIn(page, email, STRONG_PASSWORD, "founder");
+		page.waitForURL("**/login/mfa/setup");
+		assertThat(heading(page, "Set up two-step verification")).isVisible();
+		assertThat(page.locator("img.qr")).isVisible();
+		String secret = page.locator("code#secret").textContent().replace(" ", "").strip();
+		screenshot(page, "founder", "03-authenticator-setup");
+
+		page.locator("#code").fill(Totp.code(secret));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
+		assertThat(heading(page, "Save your recovery codes")).isVisible();
+		assertThat(page.locator("#recovery-codes li")).hasCount(10);
+		screenshot(page, "founder", "04-recovery-codes");
+
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("I have saved them, continue")).click();
+		page.waitForURL("**/app");
+		assertThat(heading(page, "Hello, Avery Lindqvist")).isVisible();
+		assertThat(heading(page, "Practice administration")).isVisible();
+		screenshot(page, "founder", "05-home");
+	}
+
+	private BrowserContext newContext() {
+		return browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+			.setViewportSize(1280, 800));
+	}
+
+	private static void signInAsStaff(Page page, String email, String journey) {
+		signIn(page, email, DEMO_PASSWORD, journey);
+		page.waitForURL("**/login/mfa");
+		assertThat(heading(page, "Enter your verification code")).isVisible();
+		page.locator("#code").fill(Totp.code(Totp.DEMO_STAFF_SECRET));
+		screenshot(page, journey, "02-verification-code");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
+		page.waitForURL("**/app");
+	}
+
+	/** Fills in and sends the sign-in form, leaving a screenshot of it as step 01 of the journey. */
+	private static void signIn(Page page, String email, String password, String journey) {
+		page.navigate("/login");
+		page.locator("#email").fill(email);
+		page.locator("#password").fill(password);
+		screenshot(page, journey, "01-sign-in");
+		clickSignIn(page);
+	}
+
+	private static void clickSignIn(Page page) {
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+	}
+
+	/** Signs in with a wrong password and returns the error shown. */
+	private static String failedSignIn(Page page, String email, String journey) {
+		signIn(page, email, "not the right password " + shortId(), journey);
+		page.waitForURL("**/login?error");
+		Locator error = page.locator("#sign-in-error");
+		assertThat(error).isVisible();
+		assertThat(error).containsText("That e-mail and password don't match an account");
+		screenshot(page, journey, "02-error");
+		return error.innerText().strip();
+	}
+
+	private static void createPractice(Page page, String practiceName, String founderName, String email, String journey) {
+		page.navigate("/signup");
+		page.locator("#practiceName").fill(practiceName);
+		page.locator("#timeZone").selectOption("America/Edmonton");
+		page.locator("#jurisdiction").selectOption("Alberta, Canada");
+		page.locator("#displayName").fill(founderName);
+		page.locator("#email").fill(email);
+		page.locator("#password").fill(STRONG_PASSWORD);
+		screenshot(page, journey, "00-signup");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create practice")).click();
+		page.waitForURL("**/login?created");
+		assertThat(page.getByText("Your practice is ready.")).isVisible();
+	}
+
+	/** The path of the invitation link e-mailed to the recipient, as shown in the staff outbox. */
+	private static String invitationPathFromOutbox(Page page, String recipient) {
+		page.navigate("/app/outbox");
+		Locator message = page.locator("article.card.message")
+			.filter(new Locator.FilterOptions().setHasText(recipient));
+		assertThat(message).hasCount(1);
+		screenshot(page, "invitation", "05-outbox");
+		String href = message.locator("a[href*='/invitations/']").getAttribute("href");
+		return URI.create(href).getPath();
+	}
+
+	private static AbstractStringAssert<?> assertThatText(String text) {
+		return Assertions.assertThat(text);
+	}
+
+	private static Locator heading(Page page, String name) {
+		return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setExact(true));
+	}
+
+	private static void screenshot(Page page, String journey, String step) {
+		page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+			.setPath(SCREENSHOTS.resolve(journey + "-" + step + ".png")));
+	}
+
+	private static String uniqueEmail(String prefix) {
+		return prefix + "-" + UUID.randomUUID() + "@example.org";
+	}
+
+	private static String shortId() {
+		return UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}
