@@ -1,6 +1,7 @@
 package care.rapport.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -10,7 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class ErrorPagesController {
 
 	@RequestMapping("/error/forbidden")
-	String forbidden(HttpServletRequest request, Model model) {
+	String forbidden(HttpServletRequest request, HttpServletResponse response, Model model) {
+		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		model.addAttribute("csrfFailure", Boolean.TRUE.equals(request.getAttribute("csrfFailure")));
 		return "error/forbidden";
 	}

@@ -10,12 +10,12 @@ import org.springframework.stereotype.Component;
 
 /** Shows instants in the practice's time zone; templates call it as {@code @times}. */
 @Component("times")
-class TimeFormat {
+public class TimeFormat {
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, h:mm a z",
 			Locale.CANADA);
 
-	String format(@Nullable Instant instant, ZoneId zone) {
+	public String format(@Nullable Instant instant, ZoneId zone) {
 		return instant == null ? "" : DATE_TIME.format(instant.atZone(zone));
 	}
 

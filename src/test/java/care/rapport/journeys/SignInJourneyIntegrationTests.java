@@ -17,8 +17,8 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import org.assertj.core.api.AbstractStringAssert;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -95,7 +95,7 @@ class SignInJourneyIntegrationTests {
 		assertThat(page.getByText("You are signed out.")).isVisible();
 		screenshot(page, "sign-in", "04-signed-out");
 
-		page.navigate("/app");
+		visit(page, "/app");
 		page.waitForURL("**/login");
 		assertThat(heading(page, "Sign in")).isVisible();
 	}
@@ -111,10 +111,10 @@ class SignInJourneyIntegrationTests {
 		String errorForExisting = failedSignIn(page, existing, "wrong-password-existing-account");
 		String errorForUnknown = failedSignIn(page, unknown, "wrong-password-unknown-account");
 
-		assertThatText(errorForExisting)
+		Assertions.assertThat(errorForExisting)
 			.contains("That e-mail and password don't match an account")
 			.isEqualTo(errorForUnknown);
-		assertThatText(page.locator("main").innerText().toLowerCase())
+		Assertions.assertThat(page.locator("main").innerText().toLowerCase())
 			.doesNotContain("no account", "not registered", "does not exist", "unknown e-mail", "not found");
 		assertThat(page.locator("#sign-in-locked")).hasCount(0);
 	}
@@ -126,7 +126,7 @@ class SignInJourneyIntegrationTests {
 		Page therapist = context.newPage();
 		signInAsStaff(therapist, SAM, "invitation");
 
-		therapist.navigate("/app/clients/new");
+		visit(therapist, "/app/clients/new");
 		therapist.locator("#displayName").fill(clientName);
 		therapist.locator("#email").fill(clientEmail);
 		screenshot(therapist, "invitation", "03-add-client");
@@ -140,7 +140,7 @@ class SignInJourneyIntegrationTests {
 
 		try (BrowserContext clientContext = newContext()) {
 			Page client = clientContext.newPage();
-			client.navigate(invitationPath);
+			visit(client, invitationPath);
 			assertThat(heading(client, "Welcome to Fraser Valley Counselling")).isVisible();
 			client.locator("#password").fill(STRONG_PASSWORD);
 			client.locator("#confirmation").fill(STRONG_PASSWORD);
@@ -165,7 +165,7 @@ class SignInJourneyIntegrationTests {
 			assertThat(client.locator("#access-history")).containsText("Sam Okafor (therapist) viewed");
 			screenshot(client, "invitation", "09-access-history");
 
-			client.navigate(invitationPath);
+			visit(client, invitationPath);
 			assertThat(heading(client, "This invitation was already used")).isVisible();
 			screenshot(client, "invitation", "10-link-used");
 		}
@@ -202,6 +202,12 @@ class SignInJourneyIntegrationTests {
 			.setViewportSize(1280, 800));
 	}
 
+	/** Opens a page of the application, failing on an error status rather than on a missing element later. */
+	private static void visit(Page page, String path) {
+		Response response = page.navigate(path);
+		Assertions.assertThat(response.status()).as("HTTP status of %s", response.url()).isLessThan(400);
+	}
+
 	private static void signInAsStaff(Page page, String email, String journey) {
 		signIn(page, email, DEMO_PASSWORD, journey);
 		page.waitForURL("**/login/mfa");
@@ -214,7 +220,7 @@ class SignInJourneyIntegrationTests {
 
 	/** Fills in and sends the sign-in form, leaving a screenshot of it as step 01 of the journey. */
 	private static void signIn(Page page, String email, String password, String journey) {
-		page.navigate("/login");
+		visit(page, "/login");
 		page.locator("#email").fill(email);
 		page.locator("#password").fill(password);
 		screenshot(page, journey, "01-sign-in");
@@ -236,8 +242,9 @@ class SignInJourneyIntegrationTests {
 		return error.innerText().strip();
 	}
 
-	private static void createPractice(Page page, String practiceName, String founderName, String email, String journey) {
-		page.navigate("/signup");
+	private static void createPractice(Page page, String practiceName, String founderName, String email,
+			String journey) {
+		visit(page, "/signup");
 		page.locator("#practiceName").fill(practiceName);
 		page.locator("#timeZone").selectOption("America/Edmonton");
 		page.locator("#jurisdiction").selectOption("Alberta, Canada");
@@ -252,17 +259,13 @@ class SignInJourneyIntegrationTests {
 
 	/** The path of the invitation link e-mailed to the recipient, as shown in the staff outbox. */
 	private static String invitationPathFromOutbox(Page page, String recipient) {
-		page.navigate("/app/outbox");
+		visit(page, "/app/outbox");
 		Locator message = page.locator("article.card.message")
 			.filter(new Locator.FilterOptions().setHasText(recipient));
 		assertThat(message).hasCount(1);
 		screenshot(page, "invitation", "05-outbox");
 		String href = message.locator("a[href*='/invitations/']").getAttribute("href");
 		return URI.create(href).getPath();
-	}
-
-	private static AbstractStringAssert<?> assertThatText(String text) {
-		return Assertions.assertThat(text);
 	}
 
 	private static Locator heading(Page page, String name) {

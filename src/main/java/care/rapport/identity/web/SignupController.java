@@ -87,7 +87,7 @@ class SignupController {
 			Practice practice = practices.create(form.practiceName(), ZoneId.of(form.timeZone()), form.jurisdiction());
 			UserId founder = accounts.register(form.email(), form.displayName(), form.password());
 			accounts.grant(practice.id(), founder, Role.PRACTICE_ADMIN);
-			if (form.alsoTherapist()) {
+			if (Boolean.TRUE.equals(form.alsoTherapist())) {
 				accounts.grant(practice.id(), founder, Role.THERAPIST);
 			}
 			audit.record(AuditEntry.of(practice.id(),

@@ -1,0 +1,235 @@
+package care.rapport.web;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import care.rapport.IntegrationTest;
+import care.rapport.TestPractice;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Who may reach what: every endpoint against every kind of person, with objects of the same
+ * therapist, another therapist and another practice. An endpoint without a row fails the build.
+ * Another practice's or another therapist's object answers 404, never 403: it does not exist for them.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixIntegrationTests {
+
+	enum Who {
+
+		ANONYMOUS, CLIENT, THERAPIST, OTHER_THERAPIST, SUPERVISOR, ADMIN, OTHER_PRACTICE_ADMIN
+
+	}
+
+	/** Who gets which status; people not listed get {@code otherwise}. */
+	record Row(String method, String pattern, Function<AccessMatrixIntegrationTests, String> url, int otherwise,
+			Map<Who, Integer> expected) {
+
+		int expectedFor(Who who) {
+			return expected.getOrDefault(who, otherwise);
+		}
+
+	}
+
+	static final int OK = 200;
+
+	static final int LOGIN = 302;
+
+	static final int FORBIDDEN = 403;
+
+	static final int NOT_FOUND = 404;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	TestPractice practice;
+
+	TestPractice otherPractice;
+
+	@BeforeAll
+	void practices() {
+		practice = TestPractice.create(context);
+		otherPractice = TestPractice.create(context);
+	}
+
+	static Map<Who, Integer> staffOnly(int staff) {
+		var map = new EnumMap<Who, Integer>(Who.class);
+		map.put(Who.ANONYMOUS, LOGIN);
+		map.put(Who.CLIENT, FORBIDDEN);
+		for (Who who : List.of(Who.THERAPIST, Who.OTHER_THERAPIST, Who.SUPERVISOR, Who.ADMIN, Who.OTHER_PRACTICE_ADMIN)) {
+			map.put(who, staff);
+		}
+		return map;
+	}
+
+	static Map<Who, Integer> with(Map<Who, Integer> base, Object... overrides) {
+		var map = new EnumMap<Who, Integer>(Who.class);
+		map.putAll(base);
+		for (int i = 0; i < overrides.length; i += 2) {
+			map.put((Who) overrides[i], (Integer) overrides[i + 1]);
+		}
+		return map;
+	}
+
+	static final Map<Who, Integer> PUBLIC = Map.of();
+
+	static final Map<Who, Integer> SIGNED_IN = Map.of(Who.ANONYMOUS, LOGIN);
+
+	static final Map<Who, Integer> CLIENT_ONLY = Map.of(Who.ANONYMOUS, LOGIN, Who.CLIENT, OK);
+
+	static final Map<Who, Integer> ADMIN_ONLY = with(staffOnly(NOT_FOUND), Who.ADMIN, OK, Who.OTHER_PRACTICE_ADMIN, OK);
+
+	List<Row> rows() {
+		List<Row> rows = new ArrayList<>();
+		rows.add(new Row("GET", "/", t -> "/", LOGIN, Map.of(Who.ANONYMOUS, OK)));
+		rows.add(new Row("GET", "/login", t -> "/login", LOGIN, Map.of(Who.ANONYMOUS, OK)));
+		rows.add(new Row("GET", "/signup", t -> "/signup", OK, PUBLIC));
+		rows.add(new Row("POST", "/signup", t -> "/signup", OK, PUBLIC));
+		rows.add(new Row("GET", "/invitations/{token}", t -> "/invitations/not-a-token", NOT_FOUND, PUBLIC));
+		rows.add(new Row("POST", "/invitations/{token}", t -> "/invitations/not-a-token", NOT_FOUND, PUBLIC));
+		rows.add(new Row("POST", "/invitations/{token}/renew", t -> "/invitations/not-a-token/renew", NOT_FOUND,
+				PUBLIC));
+		// Only someone half-way through sign-in may use these; everyone else is refused or sent to sign in.
+		for (String[] mfa : new String[][] { { "GET", "/login/mfa" }, { "POST", "/login/mfa" },
+				{ "POST", "/login/mfa/recovery" }, { "GET", "/login/mfa/setup" }, { "POST", "/login/mfa/setup" } }) {
+			rows.add(new Row(mfa[0], mfa[1], t -> mfa[1], FORBIDDEN, Map.of(Who.ANONYMOUS, LOGIN)));
+		}
+		rows.add(new Row("GET", "/account/security", t -> "/account/security", OK, SIGNED_IN));
+		rows.add(new Row("POST", "/account/password", t -> "/account/password", OK, SIGNED_IN));
+		rows.add(new Row("GET", "/account/mfa/setup", t -> "/account/mfa/setup", OK, SIGNED_IN));
+		rows.add(new Row("POST", "/account/mfa/setup", t -> "/account/mfa/setup", LOGIN, Map.of()));
+		rows.add(new Row("POST", "/account/mfa/recovery-codes", t -> "/account/mfa/recovery-codes", OK, SIGNED_IN));
+		rows.add(new Row("GET", "/app", t -> "/app", OK, staffOnly(OK)));
+		rows.add(new Row("GET", "/app/team", t -> "/app/team", OK, ADMIN_ONLY));
+		rows.add(new Row("POST", "/app/team/invitations", t -> "/app/team/invitations", OK, ADMIN_ONLY));
+		rows.add(new Row("GET", "/app/audit", t -> "/app/audit", OK, ADMIN_ONLY));
+		rows.add(new Row("GET", "/app/outbox", t -> "/app/outbox", OK, staffOnly(OK)));
+		rows.add(new Row("GET", "/app/clients", t -> "/app/clients", OK, staffOnly(OK)));
+		rows.add(new Row("GET", "/app/clients/new", t -> "/app/clients/new", OK, staffOnly(OK)));
+		rows.add(new Row("POST", "/app/clients", t -> "/app/clients", OK, staffOnly(OK)));
+		rows.add(new Row("GET", "/app/clients/{id}", t -> "/app/clients/" + t.practice.clientOfA(), OK,
+				with(staffOnly(OK), Who.OTHER_THERAPIST, NOT_FOUND, Who.OTHER_PRACTICE_ADMIN, NOT_FOUND)));
+		rows.add(new Row("GET", "/app/clients/{id}", t -> "/app/clients/" + t.practice.clientOfB(), OK,
+				with(staffOnly(OK), Who.THERAPIST, NOT_FOUND, Who.SUPERVISOR, NOT_FOUND, Who.OTHER_PRACTICE_ADMIN,
+						NOT_FOUND)));
+		rows.add(new Row("GET", "/app/clients/{id}", t -> "/app/clients/" + t.otherPractice.clientOfA(), NOT_FOUND,
+				with(staffOnly(NOT_FOUND), Who.OTHER_PRACTICE_ADMIN, OK)));
+		rows.add(new Row("GET", "/me", t -> "/me", FORBIDDEN, CLIENT_ONLY));
+		rows.add(new Row("GET", "/me/access-history", t -> "/me/access-history", FORBIDDEN, CLIENT_ONLY));
+		rows.add(new Row("*", "/error/forbidden", t -> "/error/forbidden", FORBIDDEN, PUBLIC));
+		return rows;
+	}
+
+	/** Endpoints that are not the application's own pages. */
+	static final Set<String> FRAMEWORK = Set.of("* /error");
+
+	@Test
+	void everyEndpointHasARowInTheMatrix() {
+		Set<String> covered = new TreeSet<>();
+		rows().forEach(row -> covered.add(row.method() + " " + row.pattern()));
+		Set<String> endpoints = new TreeSet<>();
+		mappings.getHandlerMethods().keySet().forEach(info -> {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			for (String pattern : info.getPatternValues()) {
+				if (methods.isEmpty()) {
+					endpoints.add("* " + pattern);
+				}
+				methods.forEach(method -> endpoints.add(method.name() + " " + pattern));
+			}
+		});
+		endpoints.removeAll(FRAMEWORK);
+		assertThat(covered).as("endpoints without a row in the access matrix").containsAll(endpoints);
+	}
+
+	@Test
+	void everyoneGetsExactlyWhatTheMatrixSays() throws Exception {
+		List<String> mismatches = new ArrayList<>();
+		for (Row row : rows()) {
+			for (Who who : Who.values()) {
+				String url = row.url().apply(this);
+				int status = mvc.perform(request(row.method(), url, who)).andReturn().getResponse().getStatus();
+				if (status != row.expectedFor(who)) {
+					mismatches.add("%s %s as %s: expected %d, got %d".formatted(row.method(), url, who,
+							row.expectedFor(who), status));
+				}
+			}
+		}
+		assertThat(mismatches).isEmpty();
+	}
+
+	@Test
+	void clientListsShowOnlyWhatEachPersonMaySee() throws Exception {
+		String nameA = practice.user(practice.clientAEmail()).displayName();
+		String nameB = practice.user(practice.clientBEmail()).displayName();
+		assertThat(page("/app/clients", Who.THERAPIST)).contains(nameA).doesNotContain(nameB);
+		assertThat(page("/app/clients", Who.OTHER_THERAPIST)).contains(nameB).doesNotContain(nameA);
+		assertThat(page("/app/clients", Who.SUPERVISOR)).contains(nameA).doesNotContain(nameB);
+		assertThat(page("/app/clients", Who.ADMIN)).contains(nameA, nameB);
+		assertThat(page("/app/clients", Who.OTHER_PRACTICE_ADMIN)).doesNotContain(nameA, nameB);
+	}
+
+	@Test
+	void eachReadOfAClientRecordIsAudited() throws Exception {
+		String url = "/app/clients/" + practice.clientOfA();
+		mvc.perform(request("GET", url, Who.SUPERVISOR));
+		var readers = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+			.sql("""
+					select actor_role from audit_event
+					where practice_id = :p and client_id = :c and action = 'CLIENT_RECORD_VIEWED'""")
+			.param("p", practice.practice().id().value())
+			.param("c", practice.clientOfA().value())
+			.query(String.class)
+			.list();
+		assertThat(readers).contains("SUPERVISOR");
+	}
+
+	private String page(String url, Who who) throws Exception {
+		return mvc.perform(request("GET", url, who)).andReturn().getResponse().getContentAsString();
+	}
+
+	private MockHttpServletRequestBuilder request(String method, String url, Who who) {
+		MockHttpServletRequestBuilder builder = "GET".equals(method) || "*".equals(method) ? get(url)
+				: post(url).with(csrf());
+		String email = switch (who) {
+			case ANONYMOUS -> null;
+			case CLIENT -> practice.clientAEmail();
+			case THERAPIST -> practice.therapistAEmail();
+			case OTHER_THERAPIST -> practice.therapistBEmail();
+			case SUPERVISOR -> practice.supervisorEmail();
+			case ADMIN -> practice.adminEmail();
+			case OTHER_PRACTICE_ADMIN -> otherPractice.adminEmail();
+		};
+		TestPractice owner = who == Who.OTHER_PRACTICE_ADMIN ? otherPractice : practice;
+		return email == null ? builder : builder.with(owner.as(email));
+	}
+
+}
