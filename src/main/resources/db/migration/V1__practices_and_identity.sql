@@ -17,6 +17,7 @@ create table user_account (
     password_hash        text,
     mfa_secret           text,
     mfa_enrolled_at      timestamptz,
+    mfa_last_step        bigint,
     created_at           timestamptz not null,
     password_changed_at  timestamptz,
     constraint user_account_pk primary key (user_id),

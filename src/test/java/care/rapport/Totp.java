@@ -1,13 +1,12 @@
 package care.rapport;
 
-import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.code.HashingAlgorithm;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
 
-/** Computes RFC 6238 codes in tests, independently of the library the application uses. */
+/** The code an authenticator app shows now: RFC 6238, SHA-1, 6 digits, 30-second steps. */
 public final class Totp {
 
 	public static final String DEMO_STAFF_SECRET = "RAPPORTDEMOSTAFFSECRETKEY2345674";
@@ -16,37 +15,13 @@ public final class Totp {
 	}
 
 	public static String code(String base32Secret) {
-		return code(base32Secret, Instant.now());
-	}
-
-	public static String code(String base32Secret, Instant at) {
 		try {
-			var mac = Mac.getInstance("HmacSHA1");
-			mac.init(new SecretKeySpec(base32(base32Secret.replace(" ", "")), "HmacSHA1"));
-			byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(at.getEpochSecond() / 30).array());
-			int offset = hash[hash.length - 1] & 0xf;
-			int binary = ByteBuffer.wrap(hash, offset, 4).getInt() & 0x7fffffff;
-			return String.format("%06d", binary % 1_000_000);
+			return new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6).generate(base32Secret.replace(" ", ""),
+					Instant.now().getEpochSecond() / 30);
 		}
-		catch (GeneralSecurityException ex) {
+		catch (CodeGenerationException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static byte[] base32(String text) {
-		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-		var out = new java.io.ByteArrayOutputStream();
-		int buffer = 0;
-		int bits = 0;
-		for (char c : text.toUpperCase().toCharArray()) {
-			buffer = (buffer << 5) | alphabet.indexOf(c);
-			bits += 5;
-			if (bits >= 8) {
-				out.write((buffer >> (bits - 8)) & 0xff);
-				bits -= 8;
-			}
-		}
-		return out.toByteArray();
 	}
 
 }

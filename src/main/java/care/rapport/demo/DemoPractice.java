@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates "Fraser Valley Counselling" once: an admin, a supervisor, four therapists (two of them
- * supervised) and forty clients with portal accounts, plus one pending invitation to try.
+ * supervised) and forty clients: thirty-nine with portal accounts and one still invited, to try.
  * Demo staff share one TOTP secret, printed in the README, so anyone can sign in.
  */
 @Component
@@ -41,6 +41,9 @@ class DemoPractice implements ApplicationRunner {
 	static final String DOMAIN = "fraservalley.example";
 
 	private static final long SEED = 20261123L;
+
+	/** Clients in the demo: all but one have joined the portal; the last is still invited. */
+	static final int CLIENTS = 40;
 
 	private static final List<String> FIRST = List.of("Alex", "Jamie", "Riley", "Casey", "Avery", "Quinn", "Rowan",
 			"Harper", "Emerson", "Skyler", "Noor", "Amara", "Mateo", "Ananya", "Kai", "Leah", "Omar", "Sofia", "Ethan",
@@ -115,7 +118,7 @@ class DemoPractice implements ApplicationRunner {
 
 		var random = new Random(SEED);
 		var used = new java.util.HashSet<String>();
-		for (int i = 0; i < 40; i++) {
+		for (int i = 0; i < CLIENTS - 1; i++) {
 			String name;
 			do {
 				name = i == 0 ? "Alex Rivera" : FIRST.get(random.nextInt(FIRST.size())) + " "
@@ -134,7 +137,7 @@ class DemoPractice implements ApplicationRunner {
 				therapists.get(0));
 		invitations.invite(practice.id(), "taylor.brooks@client." + DOMAIN, "Taylor Brooks", Role.CLIENT,
 				pending.value(), new Actor(inviter.id().value(), inviter.displayName(), Role.THERAPIST.name()));
-		log.info("Created the demo practice {} with {} staff and 41 clients", NAME, 6);
+		log.info("Created the demo practice {} with 6 staff and {} clients", NAME, CLIENTS);
 	}
 
 	private UserId staff(Practice practice, String name, String login, String hash, Role role) {

@@ -71,6 +71,35 @@ class SignInIntegrationTests {
 	}
 
 	@Test
+	void aVerificationCodeWorksOnlyOnce() throws Exception {
+		enrolDemoSecret(practice.supervisorEmail());
+		String code = Totp.code(Totp.DEMO_STAFF_SECRET);
+		MockHttpSession first = password(practice.supervisorEmail(), practice.password(), "/login/mfa");
+		mvc.perform(post("/login/mfa").session(first).with(csrf()).param("code", code)).andExpect(redirectedUrl("/app"));
+
+		MockHttpSession replay = password(practice.supervisorEmail(), practice.password(), "/login/mfa");
+		mvc.perform(post("/login/mfa").session(replay).with(csrf()).param("code", code))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("already used")));
+		mvc.perform(get("/app").session(replay)).andExpect(redirectedUrl("/login/mfa"));
+	}
+
+	@Test
+	void aRecoveryCodeSignsInOnceInsteadOfTheAppCode() throws Exception {
+		var user = practice.user(practice.supervisorEmail());
+		enrolDemoSecret(practice.supervisorEmail());
+		var codes = context.getBean(care.rapport.identity.internal.TwoFactor.class).newRecoveryCodes(user.id());
+
+		MockHttpSession session = password(practice.supervisorEmail(), practice.password(), "/login/mfa");
+		mvc.perform(post("/login/mfa/recovery").session(session).with(csrf()).param("recoveryCode", codes.get(0)))
+			.andExpect(redirectedUrl("/app"));
+		MockHttpSession again = password(practice.supervisorEmail(), practice.password(), "/login/mfa");
+		mvc.perform(post("/login/mfa/recovery").session(again).with(csrf()).param("recoveryCode", codes.get(0)))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("not valid or was used before")));
+		assertThat(auditActions(practice.supervisorEmail())).contains("RECOVERY_CODE_USED");
+	}
+
+	@Test
 	void staffWithoutAnAuthenticatorAreSentToSetOneUp() throws Exception {
 		password(practice.therapistBEmail(), practice.password(), "/login/mfa/setup");
 	}

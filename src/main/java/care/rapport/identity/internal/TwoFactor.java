@@ -11,18 +11,16 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import care.rapport.identity.UserId;
-import dev.samstevens.totp.code.CodeVerifier;
+import dev.samstevens.totp.code.CodeGenerator;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
-import dev.samstevens.totp.code.DefaultCodeVerifier;
 import dev.samstevens.totp.code.HashingAlgorithm;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
 import dev.samstevens.totp.exceptions.QrGenerationException;
 import dev.samstevens.totp.qr.QrData;
 import dev.samstevens.totp.qr.ZxingPngQrGenerator;
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
-import dev.samstevens.totp.time.TimeProvider;
 import dev.samstevens.totp.util.Utils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,15 +40,11 @@ public class TwoFactor {
 
 	private final Clock clock;
 
-	private final CodeVerifier verifier;
+	private final CodeGenerator generator = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6);
 
 	TwoFactor(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		TimeProvider time = () -> clock.instant().getEpochSecond();
-		var verifier = new DefaultCodeVerifier(new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6), time);
-		verifier.setAllowedTimePeriodDiscrepancy(1);
-		this.verifier = verifier;
 	}
 
 	public String newSecret() {
@@ -76,9 +70,45 @@ public class TwoFactor {
 		}
 	}
 
+	/** Whether the code is right for a secret being set up (one step of clock drift either way is allowed). */
 	public boolean codeMatches(String secret, String code) {
+		return matchingStep(secret, code).isPresent();
+	}
+
+	/**
+	 * Checks a sign-in code and uses it up: a code already accepted, or an older one, is refused,
+	 * so a code seen over someone's shoulder cannot be replayed (RFC 6238, section 5.2).
+	 */
+	@Transactional
+	public boolean acceptCode(UserId user, String code) {
+		return secretOf(user).flatMap(secret -> matchingStep(secret, code))
+			.map(step -> jdbc.sql("""
+					update user_account set mfa_last_step = :step
+					where user_id = :u and (mfa_last_step is null or mfa_last_step < :step)""")
+				.param("step", step)
+				.param("u", user.value())
+				.update() == 1)
+			.orElse(false);
+	}
+
+	private Optional<Long> matchingStep(String secret, String code) {
 		String digits = code.replaceAll("\\s", "");
-		return digits.matches("\\d{6}") && verifier.isValidCode(secret, digits);
+		if (!digits.matches("\\d{6}")) {
+			return Optional.empty();
+		}
+		long now = clock.instant().getEpochSecond() / 30;
+		for (long step = now - 1; step <= now + 1; step++) {
+			try {
+				byte[] expected = generator.generate(secret, step).getBytes(StandardCharsets.US_ASCII);
+				if (MessageDigest.isEqual(expected, digits.getBytes(StandardCharsets.US_ASCII))) {
+					return Optional.of(step);
+				}
+			}
+			catch (CodeGenerationException ex) {
+				throw new IllegalStateException("Could not compute a TOTP code", ex);
+			}
+		}
+		return Optional.empty();
 	}
 
 	public Optional<String> secretOf(UserId user) {

@@ -105,7 +105,7 @@ class AccountSecurityController {
 	@PostMapping("/account/mfa/recovery-codes")
 	String newRecoveryCodes(@AuthenticationPrincipal RapportUser user, @RequestParam(defaultValue = "") String code,
 			Model model) {
-		boolean ok = twoFactor.secretOf(user.id()).map(secret -> twoFactor.codeMatches(secret, code)).orElse(false);
+		boolean ok = twoFactor.acceptCode(user.id(), code);
 		if (!ok) {
 			model.addAttribute("codesError", "Enter the current code from your authenticator app to get new codes.");
 			return page(user, model);

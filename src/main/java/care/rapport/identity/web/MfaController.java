@@ -64,11 +64,12 @@ class MfaController {
 			HttpServletResponse response, Model model) {
 		MfaPendingAuthentication pending = pending();
 		RapportUser user = pending.user();
-		boolean ok = twoFactor.secretOf(user.id()).map(secret -> twoFactor.codeMatches(secret, code)).orElse(false);
+		boolean ok = twoFactor.acceptCode(user.id(), code);
 		if (ok) {
 			return finish(pending, request, response);
 		}
-		return wrongCode(user, request, model, "That code didn't match. Enter the 6-digit code your app shows now.");
+		return wrongCode(user, request, model,
+				"That code didn't match, or was already used. Enter the next 6-digit code your app shows.");
 	}
 
 	@PostMapping("/login/mfa/recovery")
