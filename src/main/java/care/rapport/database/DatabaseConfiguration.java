@@ -15,15 +15,16 @@ class DatabaseConfiguration {
 
 	@Bean
 	DataSource dataSource(DatabaseSettings settings) {
-		HikariDataSource dataSource = new HikariDataSource();
-		dataSource.setPoolName("rapport");
-		dataSource.setMaximumPoolSize(20);
 		if (settings.embedded()) {
-			var server = EmbeddedDatabases.serverFor(settings.embeddedDataDir(), settings.cleanOnStart());
+			var dataSource = new EmbeddedServerDataSource(settings.embeddedDataDir());
+			var server = EmbeddedDatabases.acquire(settings.embeddedDataDir(), settings.cleanOnStart());
+			configurePool(dataSource);
 			dataSource.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
 			dataSource.setUsername("postgres");
 			return dataSource;
 		}
+		HikariDataSource dataSource = new HikariDataSource();
+		configurePool(dataSource);
 		String url = settings.url();
 		dataSource.setJdbcUrl(url);
 		dataSource.setUsername(settings.user());
@@ -37,6 +38,31 @@ class DatabaseConfiguration {
 			Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
 			throw new DatabaseUnreachableException(String.valueOf(url), cause);
 		}
+	}
+
+	private static void configurePool(HikariDataSource dataSource) {
+		dataSource.setPoolName("rapport");
+		dataSource.setMaximumPoolSize(20);
+	}
+
+	/** The pool of an embedded server: closing it releases the server, which stops with its last user. */
+	static final class EmbeddedServerDataSource extends HikariDataSource {
+
+		private final java.nio.file.Path dataDir;
+
+		EmbeddedServerDataSource(java.nio.file.Path dataDir) {
+			this.dataDir = dataDir;
+		}
+
+		@Override
+		public void close() {
+			boolean wasOpen = !isClosed();
+			super.close();
+			if (wasOpen) {
+				EmbeddedDatabases.release(dataDir);
+			}
+		}
+
 	}
 
 }

@@ -14,20 +14,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Embedded PostgreSQL servers, one per data directory and per JVM: test contexts that share a
- * directory share the server instead of starting another one.
+ * Embedded PostgreSQL servers, one per data directory and per JVM: application contexts that
+ * share a directory (as cached test contexts do) share the server. A server stops when the last
+ * context using it has closed its connection pool, so nothing still needs it at that moment.
  */
 final class EmbeddedDatabases {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabases.class);
 
-	private static final Map<Path, EmbeddedPostgres> servers = new ConcurrentHashMap<>();
+	private record Running(EmbeddedPostgres server, int users) {
+	}
+
+	private static final Map<Path, Running> servers = new ConcurrentHashMap<>();
 
 	private EmbeddedDatabases() {
 	}
 
-	static EmbeddedPostgres serverFor(Path dataDir, boolean clean) {
-		return servers.computeIfAbsent(dataDir.toAbsolutePath().normalize(), dir -> start(dir, clean));
+	/** Starts the server for a directory, or joins the one already running; pair with {@link #release}. */
+	static EmbeddedPostgres acquire(Path dataDir, boolean clean) {
+		Path dir = dataDir.toAbsolutePath().normalize();
+		return servers.compute(dir, (key, running) -> running == null ? new Running(start(key, clean), 1)
+				: new Running(running.server(), running.users() + 1)).server();
+	}
+
+	static void release(Path dataDir) {
+		Path dir = dataDir.toAbsolutePath().normalize();
+		servers.computeIfPresent(dir, (key, running) -> {
+			if (running.users() > 1) {
+				return new Running(running.server(), running.users() - 1);
+			}
+			try {
+				running.server().close();
+			}
+			catch (IOException ex) {
+				log.warn("Could not stop the embedded PostgreSQL in {}: {}", key, ex.getMessage());
+			}
+			return null;
+		});
 	}
 
 	private static EmbeddedPostgres start(Path dir, boolean clean) {
@@ -39,6 +62,8 @@ final class EmbeddedDatabases {
 			return EmbeddedPostgres.builder()
 				.setDataDirectory(pgData)
 				.setCleanDataDirectory(clean)
+				// Stopped by release() after the pool closes; a JVM hook of its own would race it.
+				.setRegisterShutdownHook(false)
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setServerConfig("max_connections", "200")
 				.start();
