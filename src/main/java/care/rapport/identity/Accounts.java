@@ -42,6 +42,11 @@ public class Accounts {
 		return email.strip().toLowerCase(Locale.ROOT);
 	}
 
+	/** Whether a typed address has the shape of an e-mail address; only sending to it proves more. */
+	public static boolean isPlausibleEmail(String email) {
+		return email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") && email.length() <= 254;
+	}
+
 	public boolean exists(String email) {
 		return jdbc.sql("select count(*) from user_account where email = :e")
 			.param("e", normalizeEmail(email))

@@ -117,7 +117,7 @@ public class Invitations {
 		outbox.enqueue(practiceId, Accounts.normalizeEmail(email), "Your invitation to " + practiceName, """
 				Hello %s,
 
-				%s has invited you to join %s on Rapport as %s.
+				%s has invited you to join %s on Rapport as a %s.
 
 				Open this link to set your password and sign in. It works once, for 72 hours:
 				%s

@@ -46,6 +46,8 @@ class SignInJourneyIntegrationTests {
 
 	private static final String ELENA = "elena@fraservalley.example";
 
+	private static final String MORGAN = "admin@fraservalley.example";
+
 	private static final String STRONG_PASSWORD = "quiet river lantern morning";
 
 	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
@@ -201,6 +203,30 @@ class SignInJourneyIntegrationTests {
 		assertThat(heading(page, "Hello, Avery Lindqvist")).isVisible();
 		assertThat(heading(page, "Practice administration")).isVisible();
 		screenshot(page, "founder", "05-home");
+	}
+
+	@Test
+	void adminSeesTheTeamAndSearchesAnIntactAuditTrail() {
+		Page page = context.newPage();
+		signInAsStaff(page, MORGAN, "admin");
+
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Team").setExact(true)).click();
+		page.waitForURL("**/app/team");
+		assertThat(page.locator("table tbody tr")).hasCount(6);
+		assertThat(page.locator("table")).containsText("Dr. Priya Raman");
+		screenshot(page, "admin", "03-team");
+
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit trail")).click();
+		page.waitForURL("**/app/audit");
+		page.locator("#action").selectOption("SIGN_IN_SUCCEEDED");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+		page.waitForURL("**/app/audit?*action=SIGN_IN_SUCCEEDED*");
+		assertThat(page.locator("#chain-status")).containsText("Integrity check passed");
+		assertThat(page.locator("#audit-events tbody tr").first()).containsText("Morgan Lee");
+		Assertions.assertThat(page.locator("#audit-events tbody td:nth-child(5)").allInnerTexts())
+			.isNotEmpty()
+			.allMatch("Signed in"::equals);
+		screenshot(page, "admin", "04-audit-trail");
 	}
 
 	private BrowserContext newContext() {

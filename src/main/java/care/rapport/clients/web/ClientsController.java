@@ -51,7 +51,7 @@ class ClientsController {
 		if (displayName.isBlank() || displayName.length() > 120) {
 			error = "Enter the client's name (up to 120 characters).";
 		}
-		else if (!email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+		else if (!Accounts.isPlausibleEmail(email)) {
 			error = "Enter a valid e-mail address: the invitation to the portal goes there.";
 		}
 		else if (therapistId == null || !clients.therapistIn(staff.practiceId(), new UserId(therapistId))) {

@@ -52,7 +52,7 @@ class TeamController {
 		if (displayName.isBlank()) {
 			error = "Enter the person's name.";
 		}
-		else if (!email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+		else if (!Accounts.isPlausibleEmail(email)) {
 			error = "Enter a valid e-mail address.";
 		}
 		else if (chosen == null) {
