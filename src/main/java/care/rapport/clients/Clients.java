@@ -43,6 +43,12 @@ public class Clients {
 			    (select s.therapist_id from supervision s where s.practice_id = :p and s.supervisor_id = :me))
 			""";
 
+	/** Rows whose clinical content the user may see: their own clients and their supervisees'. Never admins. */
+	private static final String CARE_TEAM = """
+			c.practice_id = :p and (c.therapist_id = :me or c.therapist_id in
+			    (select s.therapist_id from supervision s where s.practice_id = :p and s.supervisor_id = :me))
+			""";
+
 	private static final RowMapper<Client> CLIENT = (rs, n) -> new Client(
 			new ClientId(rs.getObject("client_id", UUID.class)), rs.getString("display_name"), rs.getString("email"),
 			rs.getObject("therapist_id", UUID.class), rs.getString("therapist_name"), rs.getBoolean("portal_account"),
@@ -58,7 +64,11 @@ public class Clients {
 
 	private final Clock clock;
 
-	Clients(JdbcClient jdbc, Invitations invitations, Accounts accounts, AuditLog audit, Clock clock) {
+	private final Episodes episodes;
+
+	Clients(JdbcClient jdbc, Invitations invitations, Accounts accounts, AuditLog audit, Clock clock,
+			Episodes episodes) {
+		this.episodes = episodes;
 		this.jdbc = jdbc;
 		this.invitations = invitations;
 		this.accounts = accounts;
@@ -76,7 +86,7 @@ public class Clients {
 		return id;
 	}
 
-	/** Adds a client record without an invitation (demo data, imports). */
+	/** Adds a client record, with an open episode of care, without an invitation (demo data, imports). */
 	@Transactional
 	public ClientId insert(PracticeId practice, String displayName, String email, UserId therapist) {
 		ClientId id = new ClientId(Ids.next());
@@ -90,6 +100,7 @@ public class Clients {
 			.param("therapist", therapist.value())
 			.param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
 			.update();
+		episodes.currentOrOpen(practice, id, therapist);
 		return id;
 	}
 
@@ -139,6 +150,43 @@ public class Clients {
 		client.ifPresent(c -> audit.record(AuditEntry.aboutClient(staff.practiceId(), staff.actor(),
 				AuditAction.CLIENT_RECORD_VIEWED, c.id().value(), "Opened the client record")));
 		return client;
+	}
+
+	/** Whether this staff member may see the client; no audit, for checks before another audited read. */
+	public boolean visible(RapportUser staff, ClientId id) {
+		return jdbc.sql("select count(*) from client c where " + VISIBLE + " and c.client_id = :c")
+			.param("p", staff.practiceId().value())
+			.param("me", staff.id().value())
+			.param("admin", staff.has(Role.PRACTICE_ADMIN))
+			.param("c", id.value())
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Opens a record for clinical work (scores, alerts, progress) if this staff member is on the
+	 * client's care team (an audited read); empty for everyone else, admins included.
+	 */
+	@Transactional
+	public Optional<Client> openClinical(RapportUser staff, ClientId id, String what) {
+		Optional<Client> client = jdbc.sql(SELECT + " where " + CARE_TEAM + " and c.client_id = :c")
+			.param("p", staff.practiceId().value())
+			.param("me", staff.id().value())
+			.param("c", id.value())
+			.query(CLIENT)
+			.optional();
+		client.ifPresent(c -> audit.record(AuditEntry.aboutClient(staff.practiceId(), staff.actor(),
+				AuditAction.CLIENT_RECORD_VIEWED, c.id().value(), what)));
+		return client;
+	}
+
+	/** Clients whose clinical content this staff member may see, unaudited ids for building a caseload. */
+	public List<Client> careTeamCaseload(RapportUser staff) {
+		return jdbc.sql(SELECT + " where " + CARE_TEAM + " order by c.display_name, c.client_id")
+			.param("p", staff.practiceId().value())
+			.param("me", staff.id().value())
+			.query(CLIENT)
+			.list();
 	}
 
 	/** The signed-in client's own record. */

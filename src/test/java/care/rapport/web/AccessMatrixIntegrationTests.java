@@ -75,10 +75,15 @@ class AccessMatrixIntegrationTests {
 
 	TestPractice otherPractice;
 
+	care.rapport.scheduling.AppointmentId appointmentOfA;
+
 	@BeforeAll
 	void practices() {
 		practice = TestPractice.create(context);
 		otherPractice = TestPractice.create(context);
+		appointmentOfA = context.getBean(care.rapport.scheduling.Appointments.class)
+			.book(practice.practice().id(), practice.clientOfA(), practice.user(practice.therapistAEmail()).id(),
+					java.time.Instant.now().plusSeconds(86_400), java.time.Duration.ofMinutes(50));
 	}
 
 	static Map<Who, Integer> staffOnly(int staff) {
@@ -143,6 +148,16 @@ class AccessMatrixIntegrationTests {
 						NOT_FOUND)));
 		rows.add(new Row("GET", "/app/clients/{id}", t -> "/app/clients/" + t.otherPractice.clientOfA(), NOT_FOUND,
 				with(staffOnly(NOT_FOUND), Who.OTHER_PRACTICE_ADMIN, OK)));
+		// Scheduling is administration: admins of the practice may book; other therapists and practices may not.
+		var clientOfAOnly = with(staffOnly(OK), Who.OTHER_THERAPIST, NOT_FOUND, Who.OTHER_PRACTICE_ADMIN, NOT_FOUND);
+		rows.add(new Row("GET", "/app/clients/{id}/sessions", t -> "/app/clients/" + t.practice.clientOfA() + "/sessions",
+				OK, clientOfAOnly));
+		rows.add(new Row("POST", "/app/clients/{id}/appointments",
+				t -> "/app/clients/" + t.practice.clientOfA() + "/appointments", OK, clientOfAOnly));
+		rows.add(new Row("POST", "/app/clients/{id}/appointments/{appointmentId}/attendance",
+				t -> "/app/clients/" + t.practice.clientOfA() + "/appointments/" + t.appointmentOfA
+						+ "/attendance?attendance=SCHEDULED",
+				LOGIN, with(clientOfAOnly, Who.THERAPIST, 302, Who.SUPERVISOR, 302, Who.ADMIN, 302)));
 		rows.add(new Row("GET", "/me", t -> "/me", FORBIDDEN, CLIENT_ONLY));
 		rows.add(new Row("GET", "/me/access-history", t -> "/me/access-history", FORBIDDEN, CLIENT_ONLY));
 		rows.add(new Row("*", "/error/forbidden", t -> "/error/forbidden", FORBIDDEN, PUBLIC));

@@ -1,0 +1,120 @@
+package care.rapport.scheduling;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import care.rapport.clients.ClientId;
+import care.rapport.clients.EpisodeId;
+import care.rapport.clients.Episodes;
+import care.rapport.identity.UserId;
+import care.rapport.practice.Ids;
+import care.rapport.practice.PracticeId;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Books appointments and records attendance. Callers check who may act on which client. */
+@Service
+public class Appointments {
+
+	private static final String SELECT = """
+			select a.*, case when a.status = 'ATTENDED' then count(*) filter (where a.status = 'ATTENDED')
+			    over (partition by a.episode_id order by a.starts_at, a.appointment_id) end as session_number
+			from appointment a
+			""";
+
+	private static final RowMapper<Appointment> APPOINTMENT = (rs, n) -> new Appointment(
+			new AppointmentId(rs.getObject("appointment_id", UUID.class)),
+			new ClientId(rs.getObject("client_id", UUID.class)), new EpisodeId(rs.getObject("episode_id", UUID.class)),
+			rs.getObject("therapist_id", UUID.class), rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
+			rs.getObject("ends_at", OffsetDateTime.class).toInstant(), Attendance.valueOf(rs.getString("status")),
+			rs.getObject("session_number") == null ? null : rs.getInt("session_number"));
+
+	private final JdbcClient jdbc;
+
+	private final Episodes episodes;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Appointments(JdbcClient jdbc, Episodes episodes, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.episodes = episodes;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public AppointmentId book(PracticeId practice, ClientId client, UserId therapist, Instant startsAt,
+			Duration length) {
+		var episode = episodes.currentOrOpen(practice, client, therapist);
+		var id = new AppointmentId(Ids.next());
+		jdbc.sql("""
+				insert into appointment (practice_id, appointment_id, client_id, episode_id, therapist_id, starts_at,
+				    ends_at, status, created_at)
+				values (:p, :id, :c, :e, :t, :start, :end, 'SCHEDULED', :now)""")
+			.param("p", practice.value())
+			.param("id", id.value())
+			.param("c", client.value())
+			.param("e", episode.id().value())
+			.param("t", therapist.value())
+			.param("start", utc(startsAt))
+			.param("end", utc(startsAt.plus(length)))
+			.param("now", utc(clock.instant()))
+			.update();
+		events.publishEvent(new AppointmentBooked(practice, id, client, episode.id(), startsAt));
+		return id;
+	}
+
+	/** Records what became of an appointment; attending it numbers it within its episode. */
+	@Transactional
+	public Appointment recordAttendance(PracticeId practice, AppointmentId id, Attendance attendance) {
+		int updated = jdbc.sql("update appointment set status = :s where practice_id = :p and appointment_id = :id")
+			.param("s", attendance.name())
+			.param("p", practice.value())
+			.param("id", id.value())
+			.update();
+		if (updated == 0) {
+			throw new IllegalArgumentException("No appointment " + id);
+		}
+		Appointment appointment = find(practice, id).orElseThrow();
+		if (attendance == Attendance.ATTENDED && appointment.sessionNumber() != null) {
+			events.publishEvent(new AppointmentAttended(practice, id, appointment.clientId(), appointment.episodeId(),
+					appointment.sessionNumber()));
+		}
+		return appointment;
+	}
+
+	public Optional<Appointment> find(PracticeId practice, AppointmentId id) {
+		return jdbc.sql("select * from (" + SELECT + " where a.practice_id = :p and a.episode_id = "
+				+ "(select episode_id from appointment where practice_id = :p and appointment_id = :id)) s "
+				+ "where appointment_id = :id")
+			.param("p", practice.value())
+			.param("id", id.value())
+			.query(APPOINTMENT)
+			.optional();
+	}
+
+	/** A client's appointments in the current episode, oldest first. */
+	public List<Appointment> ofEpisode(PracticeId practice, EpisodeId episode) {
+		return jdbc.sql(SELECT + " where a.practice_id = :p and a.episode_id = :e order by a.starts_at")
+			.param("p", practice.value())
+			.param("e", episode.value())
+			.query(APPOINTMENT)
+			.list();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,118 @@
+package care.rapport.scheduling.web;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import care.rapport.clients.Client;
+import care.rapport.clients.ClientId;
+import care.rapport.clients.Clients;
+import care.rapport.clients.Episodes;
+import care.rapport.identity.RapportUser;
+import care.rapport.identity.UserId;
+import care.rapport.practice.Practices;
+import care.rapport.scheduling.AppointmentId;
+import care.rapport.scheduling.Appointments;
+import care.rapport.scheduling.Attendance;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A client's sessions in the current episode: booking one and recording attendance. */
+@Controller
+class SessionsController {
+
+	private final Clients clients;
+
+	private final Episodes episodes;
+
+	private final Appointments appointments;
+
+	private final Practices practices;
+
+	SessionsController(Clients clients, Episodes episodes, Appointments appointments, Practices practices) {
+		this.clients = clients;
+		this.episodes = episodes;
+		this.appointments = appointments;
+		this.practices = practices;
+	}
+
+	@GetMapping("/app/clients/{id}/sessions")
+	String sessions(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, Model model) {
+		Client client = visibleClient(staff, id);
+		ZoneId zone = practices.get(staff.practiceId()).timeZone();
+		var episode = episodes.current(staff.practiceId(), client.id());
+		model.addAttribute("client", client);
+		model.addAttribute("appointments",
+				episode.map(e -> appointments.ofEpisode(staff.practiceId(), e.id())).orElse(java.util.List.of()));
+		model.addAttribute("zone", zone);
+		model.addAttribute("attendances", Attendance.values());
+		if (!model.containsAttribute("date")) {
+			model.addAttribute("date", LocalDate.now(zone));
+			model.addAttribute("time", "10:00");
+			model.addAttribute("minutes", 50);
+		}
+		return "scheduling/sessions";
+	}
+
+	@PostMapping("/app/clients/{id}/appointments")
+	String book(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String date, @RequestParam(defaultValue = "") String time,
+			@RequestParam(defaultValue = "50") int minutes, Model model, RedirectAttributes redirect) {
+		Client client = visibleClient(staff, id);
+		ZoneId zone = practices.get(staff.practiceId()).timeZone();
+		try {
+			var startsAt = LocalDate.parse(date).atTime(LocalTime.parse(time)).atZone(zone).toInstant();
+			if (minutes < 10 || minutes > 240) {
+				throw new IllegalArgumentException("A session lasts between 10 and 240 minutes.");
+			}
+			appointments.book(staff.practiceId(), client.id(), new UserId(client.therapistId()), startsAt,
+					Duration.ofMinutes(minutes));
+		}
+		catch (DateTimeParseException | IllegalArgumentException ex) {
+			model.addAttribute("error", ex instanceof DateTimeParseException
+					? "Enter the date as YYYY-MM-DD and the time as HH:MM." : ex.getMessage());
+			model.addAttribute("date", date);
+			model.addAttribute("time", time);
+			model.addAttribute("minutes", minutes);
+			return sessions(staff, id, model);
+		}
+		redirect.addFlashAttribute("notice", "Session booked.");
+		return "redirect:/app/clients/" + id + "/sessions";
+	}
+
+	@PostMapping("/app/clients/{id}/appointments/{appointmentId}/attendance")
+	String attendance(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id,
+			@PathVariable UUID appointmentId, @RequestParam String attendance, RedirectAttributes redirect) {
+		Client client = visibleClient(staff, id);
+		var appointment = appointments.find(staff.practiceId(), new AppointmentId(appointmentId))
+			.filter(a -> a.clientId().equals(client.id()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Attendance chosen;
+		try {
+			chosen = Attendance.valueOf(attendance);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Choose what happened from the list.");
+		}
+		appointments.recordAttendance(staff.practiceId(), appointment.id(), chosen);
+		redirect.addFlashAttribute("notice", "Recorded: " + chosen.label().toLowerCase() + ".");
+		return "redirect:/app/clients/" + id + "/sessions";
+	}
+
+	private Client visibleClient(RapportUser staff, UUID id) {
+		return clients.open(staff, new ClientId(id))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+}
