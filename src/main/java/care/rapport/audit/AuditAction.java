@@ -10,7 +10,12 @@ public enum AuditAction {
 	PRACTICE_CREATED("Created the practice", false), INVITATION_SENT("Sent an invitation", false),
 	INVITATION_ACCEPTED("Accepted an invitation", false), CLIENT_CREATED("Added a client", false),
 	CLIENT_LIST_VIEWED("Viewed a client list", true), CLIENT_RECORD_VIEWED("Viewed a client record", true),
-	AUDIT_SEARCHED("Searched the audit trail", false), OUTBOX_VIEWED("Viewed the outbox", false);
+	AUDIT_SEARCHED("Searched the audit trail", false), OUTBOX_VIEWED("Viewed the outbox", false),
+	MEASURE_SUBMITTED("Completed a questionnaire", false), MEASURE_DECLINED("Declined a questionnaire", false),
+	MEASURE_ENTERED("Entered paper answers", false), PROGRESS_VIEWED("Viewed client progress", true),
+	ALERTS_VIEWED("Viewed alerts", false), ALERT_RAISED("Alert raised", false),
+	ALERT_ACKNOWLEDGED("Acknowledged an alert", false), ALERT_RESOLVED("Resolved an alert", false),
+	ALERT_ESCALATED("Alert escalated to supervisor", false), CASELOAD_VIEWED("Viewed the caseload dashboard", false);
 
 	private final String label;
 

@@ -189,6 +189,17 @@ public class Clients {
 			.list();
 	}
 
+	/** The client's therapist, who owns what Rapport raises about the client. */
+	public UserId therapistOf(PracticeId practice, ClientId client) {
+		return jdbc.sql("select therapist_id from client where practice_id = :p and client_id = :c")
+			.param("p", practice.value())
+			.param("c", client.value())
+			.query(UUID.class)
+			.optional()
+			.map(UserId::new)
+			.orElseThrow(() -> new IllegalArgumentException("No client " + client));
+	}
+
 	/** The signed-in client's own record. */
 	public Optional<Client> ownRecord(RapportUser client) {
 		return jdbc.sql(SELECT + " where c.practice_id = :p and c.user_id = :u")

@@ -25,6 +25,8 @@ class LayoutModel {
 		model.addAttribute("currentUser", user);
 		model.addAttribute("navStaff", user != null && user.staff());
 		model.addAttribute("navClient", user != null && !user.staff());
+		model.addAttribute("navClinician",
+				user != null && (user.has(Role.THERAPIST) || user.has(Role.SUPERVISOR)));
 		model.addAttribute("navAdmin", user != null && user.has(Role.PRACTICE_ADMIN));
 		model.addAttribute("navOutbox", user != null && user.staff() && outboxPage.enabled());
 	}

@@ -77,6 +77,12 @@ class AccessMatrixIntegrationTests {
 
 	care.rapport.scheduling.AppointmentId appointmentOfA;
 
+	java.util.UUID measureOfA;
+
+	java.util.UUID measureOfB;
+
+	care.rapport.feedback.AlertId alertOfA;
+
 	@BeforeAll
 	void practices() {
 		practice = TestPractice.create(context);
@@ -84,6 +90,19 @@ class AccessMatrixIntegrationTests {
 		appointmentOfA = context.getBean(care.rapport.scheduling.Appointments.class)
 			.book(practice.practice().id(), practice.clientOfA(), practice.user(practice.therapistAEmail()).id(),
 					java.time.Instant.now().plusSeconds(86_400), java.time.Duration.ofMinutes(50));
+		context.getBean(care.rapport.scheduling.Appointments.class)
+			.book(practice.practice().id(), practice.clientOfB(), practice.user(practice.therapistBEmail()).id(),
+					java.time.Instant.now().plusSeconds(86_400), java.time.Duration.ofMinutes(50));
+		var administrations = context.getBean(care.rapport.measures.Administrations.class);
+		measureOfA = administrations.due(practice.practice().id(), practice.clientOfA()).get(0).id().value();
+		measureOfB = administrations.due(practice.practice().id(), practice.clientOfB()).get(0).id().value();
+		alertOfA = context.getBean(care.rapport.feedback.Alerts.class)
+			.raise(practice.practice().id(), practice.clientOfA(), practice.user(practice.therapistAEmail()).id(),
+					new care.rapport.feedback.AlertCandidate(care.rapport.feedback.AlertType.ALLIANCE,
+							care.rapport.feedback.AlertSeverity.MEDIUM, null, 1, java.time.Instant.now(),
+							"Check-in 7.5, below 9"),
+					null)
+			.orElseThrow();
 	}
 
 	static Map<Who, Integer> staffOnly(int staff) {
@@ -158,6 +177,27 @@ class AccessMatrixIntegrationTests {
 				t -> "/app/clients/" + t.practice.clientOfA() + "/appointments/" + t.appointmentOfA
 						+ "/attendance?attendance=SCHEDULED",
 				LOGIN, with(clientOfAOnly, Who.THERAPIST, 302, Who.SUPERVISOR, 302, Who.ADMIN, 302)));
+		// Questionnaires: a client answers only their own.
+		rows.add(new Row("GET", "/me/measures", t -> "/me/measures", FORBIDDEN, CLIENT_ONLY));
+		rows.add(new Row("GET", "/me/measures/{id}", t -> "/me/measures/" + t.measureOfA, FORBIDDEN, CLIENT_ONLY));
+		rows.add(new Row("GET", "/me/measures/{id}", t -> "/me/measures/" + t.measureOfB, FORBIDDEN,
+				Map.of(Who.ANONYMOUS, LOGIN, Who.CLIENT, NOT_FOUND)));
+		rows.add(new Row("POST", "/me/measures/{id}", t -> "/me/measures/" + t.measureOfB, FORBIDDEN,
+				Map.of(Who.ANONYMOUS, LOGIN, Who.CLIENT, NOT_FOUND)));
+		rows.add(new Row("POST", "/me/measures/{id}", t -> "/me/measures/" + t.measureOfA, FORBIDDEN, CLIENT_ONLY));
+		rows.add(new Row("GET", "/me/measures/{id}/thanks", t -> "/me/measures/" + t.measureOfB + "/thanks", FORBIDDEN,
+				Map.of(Who.ANONYMOUS, LOGIN, Who.CLIENT, NOT_FOUND)));
+		rows.add(new Row("POST", "/me/measures/{id}/decline", t -> "/me/measures/" + t.measureOfB + "/decline",
+				FORBIDDEN, Map.of(Who.ANONYMOUS, LOGIN, Who.CLIENT, NOT_FOUND)));
+		// Clinical pages: the care team only (therapist, supervisor), never admins or other therapists.
+		var careTeam = with(staffOnly(NOT_FOUND), Who.THERAPIST, OK, Who.SUPERVISOR, OK);
+		rows.add(new Row("GET", "/app/clients/{id}/progress", t -> "/app/clients/" + t.practice.clientOfA() + "/progress",
+				OK, careTeam));
+		rows.add(new Row("GET", "/app/alerts", t -> "/app/alerts", OK, staffOnly(OK)));
+		rows.add(new Row("POST", "/app/alerts/{id}/acknowledge", t -> "/app/alerts/" + t.alertOfA + "/acknowledge",
+				OK, careTeam));
+		rows.add(new Row("POST", "/app/alerts/{id}/resolve", t -> "/app/alerts/" + t.alertOfA + "/resolve", OK,
+				with(careTeam, Who.THERAPIST, 302, Who.SUPERVISOR, 302)));
 		rows.add(new Row("GET", "/me", t -> "/me", FORBIDDEN, CLIENT_ONLY));
 		rows.add(new Row("GET", "/me/access-history", t -> "/me/access-history", FORBIDDEN, CLIENT_ONLY));
 		rows.add(new Row("*", "/error/forbidden", t -> "/error/forbidden", FORBIDDEN, PUBLIC));

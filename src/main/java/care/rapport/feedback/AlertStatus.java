@@ -1,0 +1,8 @@
+package care.rapport.feedback;
+
+/** open → acknowledged with an action → resolved. */
+public enum AlertStatus {
+
+	OPEN, ACKNOWLEDGED, RESOLVED
+
+}

@@ -1,0 +1,271 @@
+package care.rapport.feedback;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import care.rapport.audit.Actor;
+import care.rapport.audit.AuditAction;
+import care.rapport.audit.AuditEntry;
+import care.rapport.audit.AuditLog;
+import care.rapport.clients.ClientId;
+import care.rapport.identity.Accounts;
+import care.rapport.identity.RapportUser;
+import care.rapport.identity.UserId;
+import care.rapport.mail.Outbox;
+import care.rapport.mail.MailSettings;
+import care.rapport.practice.Ids;
+import care.rapport.practice.PracticeId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps alerts: raises each at most once while it is being handled, tells its owner by e-mail
+ * without clinical content, and records every step in the audit trail.
+ */
+@Service
+public class Alerts {
+
+	/** Most urgent first: open before acknowledged, risk before anything else, then severity, then age. */
+	private static final String ORDER = """
+			order by case a.status when 'OPEN' then 0 when 'ACKNOWLEDGED' then 1 else 2 end,
+			         case a.type when 'RISK' then 0 else 1 end,
+			         case a.severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end,
+			         a.raised_at
+			""";
+
+	private static final String SELECT = """
+			select a.*, c.display_name as client_name from alert a
+			join client c on c.practice_id = a.practice_id and c.client_id = a.client_id
+			""";
+
+	private static final RowMapper<Alert> ALERT = (rs, n) -> new Alert(new AlertId(rs.getObject("alert_id", UUID.class)),
+			new ClientId(rs.getObject("client_id", UUID.class)), rs.getString("client_name"),
+			AlertType.valueOf(rs.getString("type")), AlertSeverity.valueOf(rs.getString("severity")),
+			rs.getString("reason"), rs.getObject("owner_id", UUID.class), instant(rs, "raised_at"),
+			instant(rs, "due_at"), AlertStatus.valueOf(rs.getString("status")),
+			rs.getString("action") == null ? null : AlertAction.valueOf(rs.getString("action")), rs.getString("note"),
+			instant(rs, "acknowledged_at"), instant(rs, "escalated_at"));
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	private final Outbox outbox;
+
+	private final MailSettings mail;
+
+	private final Accounts accounts;
+
+	private final FeedbackSettings settings;
+
+	private final Clock clock;
+
+	Alerts(JdbcClient jdbc, AuditLog audit, Outbox outbox, MailSettings mail, Accounts accounts,
+			FeedbackSettings settings, Clock clock) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.outbox = outbox;
+		this.mail = mail;
+		this.accounts = accounts;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * Raises an alert unless one with the same key is still being handled, or one was resolved
+	 * after the evidence of this candidate was seen (the same evidence does not reopen it).
+	 * @return the new alert, or empty when an unresolved one already exists
+	 */
+	@Transactional
+	public Optional<AlertId> raise(PracticeId practice, ClientId client, UserId owner, AlertCandidate candidate,
+			@Nullable UUID administrationId) {
+		Instant now = clock.instant();
+		Duration dueIn = candidate.type() == AlertType.RISK ? settings.riskAcknowledgeWithin()
+				: settings.acknowledgeWithin();
+		var id = new AlertId(Ids.next());
+		int inserted = jdbc.sql("""
+				insert into alert (practice_id, alert_id, client_id, type, dedupe_key, severity, reason, owner_id,
+				    administration_id, raised_at, due_at, status)
+				select :p, :id, :c, :type, :key, :severity, :reason, :owner, :administration, :now, :due, 'OPEN'
+				where not exists (select 1 from alert where practice_id = :p and client_id = :c and dedupe_key = :key
+				                  and status = 'RESOLVED' and raised_at >= :observed)
+				on conflict (practice_id, client_id, dedupe_key) where status <> 'RESOLVED' do nothing""")
+			.param("p", practice.value())
+			.param("id", id.value())
+			.param("c", client.value())
+			.param("type", candidate.type().name())
+			.param("key", candidate.dedupeKey())
+			.param("severity", candidate.severity().name())
+			.param("reason", candidate.reason())
+			.param("owner", owner.value())
+			.param("administration", administrationId)
+			.param("now", utc(now))
+			.param("due", utc(now.plus(dueIn)))
+			.param("observed", utc(candidate.observedAt()))
+			.update();
+		if (inserted == 0) {
+			return Optional.empty();
+		}
+		audit.record(AuditEntry.aboutClient(practice, Actor.SYSTEM, AuditAction.ALERT_RAISED, client.value(),
+				candidate.type().label() + " alert raised for the client's therapist"));
+		accounts.member(practice, owner).ifPresent(member -> outbox.enqueue(practice, member.email(),
+				candidate.type() == AlertType.RISK ? "Urgent: a client needs your attention in Rapport"
+						: "A client needs your attention in Rapport",
+				"""
+						Hello %s,
+
+						Rapport has raised an alert for one of your clients. Sign in to see it:
+						%s/app/alerts
+
+						For privacy, this message contains no client details.
+						""".formatted(member.displayName(), mail.baseUrl())));
+		return Optional.of(id);
+	}
+
+	/** Unresolved alerts of the clients on this person's care team, most urgent first. */
+	@Transactional
+	public List<Alert> forCareTeam(RapportUser staff) {
+		List<Alert> alerts = jdbc.sql(SELECT + """
+				where a.practice_id = :p and a.status <> 'RESOLVED' and (a.owner_id = :me or a.escalated_to = :me
+				    or c.therapist_id in (select s.therapist_id from supervision s
+				                          where s.practice_id = :p and s.supervisor_id = :me))
+				""" + ORDER)
+			.param("p", staff.practiceId().value())
+			.param("me", staff.id().value())
+			.query(ALERT)
+			.list();
+		audit.record(AuditEntry.of(staff.practiceId(), staff.actor(), AuditAction.ALERTS_VIEWED,
+				"Viewed " + alerts.size() + " unresolved alerts"));
+		return alerts;
+	}
+
+	/** All alerts of one client, newest first; the caller has checked the care team. */
+	public List<Alert> ofClient(PracticeId practice, ClientId client) {
+		return jdbc.sql(SELECT + " where a.practice_id = :p and a.client_id = :c order by a.raised_at desc")
+			.param("p", practice.value())
+			.param("c", client.value())
+			.query(ALERT)
+			.list();
+	}
+
+	public Optional<Alert> find(RapportUser staff, AlertId id) {
+		return jdbc.sql(SELECT + """
+				where a.practice_id = :p and a.alert_id = :id and (a.owner_id = :me or a.escalated_to = :me
+				    or c.therapist_id in (select s.therapist_id from supervision s
+				                          where s.practice_id = :p and s.supervisor_id = :me))""")
+			.param("p", staff.practiceId().value())
+			.param("id", id.value())
+			.param("me", staff.id().value())
+			.query(ALERT)
+			.optional();
+	}
+
+	/** The care team records what they did. Only an open alert can be acknowledged. */
+	@Transactional
+	public boolean acknowledge(RapportUser staff, AlertId id, AlertAction action, String note) {
+		Alert alert = find(staff, id).orElseThrow(() -> new IllegalArgumentException("No such alert"));
+		int updated = jdbc.sql("""
+				update alert set status = 'ACKNOWLEDGED', acknowledged_at = :now, acknowledged_by = :me,
+				    action = :action, note = :note
+				where practice_id = :p and alert_id = :id and status = 'OPEN'""")
+			.param("now", utc(clock.instant()))
+			.param("me", staff.id().value())
+			.param("action", action.name())
+			.param("note", note.strip())
+			.param("p", staff.practiceId().value())
+			.param("id", id.value())
+			.update();
+		if (updated == 1) {
+			audit.record(AuditEntry.aboutClient(staff.practiceId(), staff.actor(), AuditAction.ALERT_ACKNOWLEDGED,
+					alert.clientId().value(), alert.type().label() + " alert acknowledged: " + action.label()));
+		}
+		return updated == 1;
+	}
+
+	@Transactional
+	public boolean resolve(RapportUser staff, AlertId id) {
+		Alert alert = find(staff, id).orElseThrow(() -> new IllegalArgumentException("No such alert"));
+		int updated = jdbc.sql("""
+				update alert set status = 'RESOLVED', resolved_at = :now, resolved_by = :me
+				where practice_id = :p and alert_id = :id and status = 'ACKNOWLEDGED'""")
+			.param("now", utc(clock.instant()))
+			.param("me", staff.id().value())
+			.param("p", staff.practiceId().value())
+			.param("id", id.value())
+			.update();
+		if (updated == 1) {
+			audit.record(AuditEntry.aboutClient(staff.practiceId(), staff.actor(), AuditAction.ALERT_RESOLVED,
+					alert.clientId().value(), alert.type().label() + " alert resolved"));
+		}
+		return updated == 1;
+	}
+
+	/**
+	 * Hands each risk alert still open past its due time to the owner's supervisor (or, with no
+	 * supervisor, to the practice admins), once.
+	 * @return how many alerts were escalated
+	 */
+	@Transactional
+	public int escalateOverdueRisks() {
+		record Overdue(UUID practiceId, UUID alertId, UUID clientId, UUID ownerId) {
+		}
+		List<Overdue> overdue = jdbc.sql("""
+				select practice_id, alert_id, client_id, owner_id from alert
+				where type = 'RISK' and status = 'OPEN' and escalated_at is null and due_at < :now
+				for update skip locked""")
+			.param("now", utc(clock.instant()))
+			.query(Overdue.class)
+			.list();
+		for (Overdue alert : overdue) {
+			var practice = new PracticeId(alert.practiceId());
+			UUID to = jdbc.sql("""
+					select coalesce(
+					    (select supervisor_id from supervision where practice_id = :p and therapist_id = :owner limit 1),
+					    (select user_id from membership where practice_id = :p and role = 'PRACTICE_ADMIN' limit 1))""")
+				.param("p", alert.practiceId())
+				.param("owner", alert.ownerId())
+				.query(UUID.class)
+				.optional()
+				.orElse(null);
+			jdbc.sql("update alert set escalated_at = :now, escalated_to = :to where practice_id = :p and alert_id = :id")
+				.param("now", utc(clock.instant()))
+				.param("to", to)
+				.param("p", alert.practiceId())
+				.param("id", alert.alertId())
+				.update();
+			audit.record(AuditEntry.aboutClient(practice, Actor.SYSTEM, AuditAction.ALERT_ESCALATED,
+					alert.clientId(), "Risk alert not acknowledged in time; escalated"));
+			if (to != null) {
+				accounts.member(practice, new UserId(to)).ifPresent(member -> outbox.enqueue(practice, member.email(),
+						"Urgent: an unacknowledged risk alert in Rapport", """
+								Hello %s,
+
+								A risk alert for a client of a colleague you supervise has not been acknowledged in time.
+								Sign in to see it: %s/app/alerts
+
+								For privacy, this message contains no client details.
+								""".formatted(member.displayName(), mail.baseUrl())));
+			}
+		}
+		return overdue.size();
+	}
+
+	private static @Nullable Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,15 @@
+package care.rapport.feedback;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param riskAcknowledgeWithin how long a risk alert may stay open before it goes to the supervisor
+ * @param acknowledgeWithin when other alerts are due
+ * @param escalationCheckInterval how often overdue risk alerts are looked for
+ */
+@ConfigurationProperties("rapport.feedback")
+public record FeedbackSettings(Duration riskAcknowledgeWithin, Duration acknowledgeWithin,
+		Duration escalationCheckInterval) {
+}

@@ -1,0 +1,64 @@
+package care.rapport.feedback.internal;
+
+import care.rapport.clients.Clients;
+import care.rapport.feedback.AlertCandidate;
+import care.rapport.feedback.AlertRules;
+import care.rapport.feedback.AlertType;
+import care.rapport.feedback.Alerts;
+import care.rapport.measures.CriticalFinding;
+import care.rapport.measures.ResponseScored;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns scored responses into alerts. It runs inside the transaction that stores the response,
+ * so a risk answer and its alert are committed together or not at all: never one without the other.
+ */
+@Component
+class AlertRaiser {
+
+	private final Alerts alerts;
+
+	private final Clients clients;
+
+	private final ClientHistories histories;
+
+	private final AlertRules rules;
+
+	private final java.time.Clock clock;
+
+	AlertRaiser(Alerts alerts, Clients clients, ClientHistories histories, AlertRules rules, java.time.Clock clock) {
+		this.clock = clock;
+		this.alerts = alerts;
+		this.clients = clients;
+		this.histories = histories;
+		this.rules = rules;
+	}
+
+	@EventListener
+	void on(ResponseScored scored) {
+		var owner = clients.therapistOf(scored.practiceId(), scored.clientId());
+		for (CriticalFinding finding : scored.score().criticalFindings()) {
+			var candidate = new AlertCandidate(AlertType.RISK, AlertType.RISK.severity(),
+					scored.score().instrumentCode(), 1, clock.instant(),
+					"%s: %s Answered \u201c%s\u201d (%d).".formatted(scored.score().instrumentCode(), finding.message(),
+							finding.answerLabel(), finding.value()));
+			alerts.raise(scored.practiceId(), scored.clientId(), owner, candidate,
+					scored.administrationId().value());
+		}
+		// Risk came straight from this response's critical answers above; the rules add the rest.
+		for (AlertCandidate candidate : rules.evaluate(histories.of(scored.practiceId(), scored.clientId()))) {
+			if (candidate.type() != AlertType.RISK) {
+				alerts.raise(scored.practiceId(), scored.clientId(), owner, candidate,
+						scored.administrationId().value());
+			}
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${rapport.feedback.escalation-check-interval:PT1M}")
+	void escalateOverdueRisks() {
+		alerts.escalateOverdueRisks();
+	}
+
+}

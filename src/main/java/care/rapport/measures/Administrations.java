@@ -1,0 +1,296 @@
+package care.rapport.measures;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import care.rapport.clients.ClientId;
+import care.rapport.clients.Episodes;
+import care.rapport.identity.UserId;
+import care.rapport.practice.Ids;
+import care.rapport.practice.PracticeId;
+import care.rapport.scheduling.AppointmentAttended;
+import care.rapport.scheduling.AppointmentBooked;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Asking clients to complete measures and storing their answers. Measures fall due with
+ * sessions, following the client's measurement plan; a submitted response is scored at once and
+ * announced as {@link ResponseScored} in the same transaction, so no answer is stored unscored.
+ */
+@Service
+public class Administrations {
+
+	/** The plan a client gets until their therapist changes it. */
+	public static final Map<String, MeasurementTiming> DEFAULT_PLAN = Map.of("PHQ-9", MeasurementTiming.BEFORE_SESSION,
+			"GAD-7", MeasurementTiming.BEFORE_SESSION, "CHECK-IN", MeasurementTiming.AFTER_SESSION);
+
+	/**
+	 * An asking belongs to the session of its appointment: the number of sessions attended before
+	 * that appointment, plus one. A measure due before session 3 and the check-in after it share 3.
+	 */
+	private static final String SELECT = """
+			select a.*, case when a.appointment_id is null then null else
+			    (select 1 + count(*) from appointment ap
+			     join appointment p on p.practice_id = ap.practice_id and p.episode_id = ap.episode_id
+			         and p.status = 'ATTENDED' and p.starts_at < ap.starts_at
+			     where ap.practice_id = a.practice_id and ap.appointment_id = a.appointment_id) end as session_number
+			from administration a
+			where a.practice_id = :p and a.client_id = :c
+			""";
+
+	private static final RowMapper<Administration> ADMINISTRATION = (rs, n) -> new Administration(
+			new AdministrationId(rs.getObject("administration_id", UUID.class)),
+			new ClientId(rs.getObject("client_id", UUID.class)), rs.getObject("episode_id", UUID.class),
+			rs.getObject("appointment_id", UUID.class), rs.getString("instrument_code"),
+			Integer.parseInt(rs.getString("instrument_version")),
+			rs.getObject("due_at", OffsetDateTime.class).toInstant(),
+			AdministrationStatus.valueOf(rs.getString("status")), rs.getString("source"),
+			rs.getObject("completed_at", OffsetDateTime.class) == null ? null
+					: rs.getObject("completed_at", OffsetDateTime.class).toInstant(),
+			rs.getBigDecimal("total"), rs.getString("band"), (Boolean) rs.getObject("in_clinical_range"),
+			rs.getObject("session_number") == null ? null : rs.getInt("session_number"));
+
+	private final JdbcClient jdbc;
+
+	private final Instruments instruments;
+
+	private final Episodes episodes;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Administrations(JdbcClient jdbc, Instruments instruments, Episodes episodes, ApplicationEventPublisher events,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.instruments = instruments;
+		this.episodes = episodes;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The client's measurement plan: instrument code to timing. */
+	public Map<String, MeasurementTiming> planOf(PracticeId practice, ClientId client) {
+		var plan = new java.util.TreeMap<String, MeasurementTiming>();
+		jdbc.sql("select instrument_code, timing from measurement_plan where practice_id = :p and client_id = :c")
+			.param("p", practice.value())
+			.param("c", client.value())
+			.query((rs, n) -> plan.put(rs.getString(1), MeasurementTiming.valueOf(rs.getString(2))))
+			.list();
+		return plan.isEmpty() ? new java.util.TreeMap<>(DEFAULT_PLAN) : plan;
+	}
+
+	/** Replaces the client's plan; only session-bound timings are offered for now. */
+	@Transactional
+	public void setPlan(PracticeId practice, ClientId client, Map<String, MeasurementTiming> plan) {
+		plan.keySet().forEach(instruments::get);
+		jdbc.sql("delete from measurement_plan where practice_id = :p and client_id = :c")
+			.param("p", practice.value())
+			.param("c", client.value())
+			.update();
+		plan.forEach((code, timing) -> jdbc.sql("""
+				insert into measurement_plan (practice_id, client_id, instrument_code, timing, created_at)
+				values (:p, :c, :code, :timing, :now)""")
+			.param("p", practice.value())
+			.param("c", client.value())
+			.param("code", code)
+			.param("timing", timing.name())
+			.param("now", utc(clock.instant()))
+			.update());
+	}
+
+	@EventListener
+	void on(AppointmentBooked booked) {
+		planOf(booked.practiceId(), booked.clientId()).forEach((code, timing) -> {
+			if (timing == MeasurementTiming.BEFORE_SESSION) {
+				insertDue(booked.practiceId(), booked.clientId(), booked.episodeId().value(),
+						booked.appointmentId().value(), code, booked.startsAt());
+			}
+		});
+	}
+
+	/**
+	 * At a session, what was due before it and not done is recorded as missed, and what is due
+	 * after it falls due now.
+	 */
+	@EventListener
+	void on(AppointmentAttended attended) {
+		jdbc.sql("""
+				update administration set status = 'MISSED'
+				where practice_id = :p and appointment_id = :a and status = 'DUE'""")
+			.param("p", attended.practiceId().value())
+			.param("a", attended.appointmentId().value())
+			.update();
+		planOf(attended.practiceId(), attended.clientId()).forEach((code, timing) -> {
+			if (timing == MeasurementTiming.AFTER_SESSION) {
+				insertDue(attended.practiceId(), attended.clientId(), attended.episodeId().value(),
+						attended.appointmentId().value(), code, clock.instant());
+			}
+		});
+	}
+
+	private AdministrationId insertDue(PracticeId practice, ClientId client, UUID episode, @Nullable UUID appointment,
+			String code, Instant dueAt) {
+		var id = new AdministrationId(Ids.next());
+		jdbc.sql("""
+				insert into administration (practice_id, administration_id, client_id, episode_id, appointment_id,
+				    instrument_code, instrument_version, due_at, status)
+				values (:p, :id, :c, :e, :a, :code, :version, :due, 'DUE')""")
+			.param("p", practice.value())
+			.param("id", id.value())
+			.param("c", client.value())
+			.param("e", episode)
+			.param("a", appointment)
+			.param("code", code)
+			.param("version", Integer.toString(instruments.get(code).version()))
+			.param("due", utc(dueAt))
+			.update();
+		return id;
+	}
+
+	/** What the client is asked to complete now, oldest first. */
+	public List<Administration> due(PracticeId practice, ClientId client) {
+		return jdbc.sql(SELECT + " and a.status = 'DUE' and a.due_at <= :horizon order by a.due_at, a.instrument_code")
+			.param("p", practice.value())
+			.param("c", client.value())
+			.param("horizon", utc(clock.instant().plus(java.time.Duration.ofDays(2))))
+			.query(ADMINISTRATION)
+			.list();
+	}
+
+	public Optional<Administration> find(PracticeId practice, ClientId client, AdministrationId id) {
+		return jdbc.sql(SELECT + " and a.administration_id = :id")
+			.param("p", practice.value())
+			.param("c", client.value())
+			.param("id", id.value())
+			.query(ADMINISTRATION)
+			.optional();
+	}
+
+	/** Every asking of the client in their current episode, oldest first. */
+	public List<Administration> history(PracticeId practice, ClientId client) {
+		var episode = episodes.current(practice, client);
+		if (episode.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SELECT + " and a.episode_id = :e order by coalesce(a.completed_at, a.due_at), a.instrument_code")
+			.param("p", practice.value())
+			.param("c", client.value())
+			.param("e", episode.get().id().value())
+			.query(ADMINISTRATION)
+			.list();
+	}
+
+	/** The answers given in a completed asking, item id to value. */
+	public Map<String, Integer> answers(PracticeId practice, AdministrationId id) {
+		var answers = new java.util.LinkedHashMap<String, Integer>();
+		jdbc.sql("select item_id, value from answer where practice_id = :p and administration_id = :id")
+			.param("p", practice.value())
+			.param("id", id.value())
+			.query((rs, n) -> answers.put(rs.getString(1), rs.getInt(2)))
+			.list();
+		return answers;
+	}
+
+	/** What became of a submission. */
+	public sealed interface Submission {
+
+		Score score();
+
+		/** Stored and scored now. */
+		record Received(Score score) implements Submission {
+		}
+
+		/** This asking was already answered (a double click, a retry): nothing stored twice. */
+		record AlreadyReceived(Score score) implements Submission {
+		}
+
+	}
+
+	/**
+	 * Scores and stores a client's answers. Invalid answers store nothing; a second submission of
+	 * the same asking stores nothing and says it was already received.
+	 * @throws InvalidAnswersException listing every missing, unknown or out-of-range answer
+	 */
+	@Transactional
+	public Submission submit(PracticeId practice, ClientId client, AdministrationId id, Map<String, Integer> answers,
+			String source, @Nullable UserId enteredBy) {
+		// The row lock makes two simultaneous submissions of one asking store one response.
+		var current = jdbc.sql("""
+				select status, instrument_code from administration
+				where practice_id = :p and client_id = :c and administration_id = :id for update""")
+			.param("p", practice.value())
+			.param("c", client.value())
+			.param("id", id.value())
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("No such measure for this client"));
+		InstrumentDefinition definition = instruments.get(current[1]);
+		if (AdministrationStatus.valueOf(current[0]) == AdministrationStatus.COMPLETED) {
+			return new Submission.AlreadyReceived(definition.score(answers(practice, id)));
+		}
+		Score score = definition.score(answers);
+		jdbc.sql("""
+				update administration set status = 'COMPLETED', source = :source, completed_at = :now,
+				    entered_by = :by, total = :total, band = :band, in_clinical_range = :clinical,
+				    instrument_version = :version
+				where practice_id = :p and administration_id = :id""")
+			.param("source", source)
+			.param("now", utc(clock.instant()))
+			.param("by", enteredBy == null ? null : enteredBy.value())
+			.param("total", score.total())
+			.param("band", score.band())
+			.param("clinical", score.inClinicalRange())
+			.param("version", Integer.toString(definition.version()))
+			.param("p", practice.value())
+			.param("id", id.value())
+			.update();
+		answers.forEach((item, value) -> jdbc.sql("""
+				insert into answer (practice_id, administration_id, item_id, value) values (:p, :id, :item, :value)""")
+			.param("p", practice.value())
+			.param("id", id.value())
+			.param("item", item)
+			.param("value", value)
+			.update());
+		events.publishEvent(new ResponseScored(practice, client, id, score));
+		return new Submission.Received(score);
+	}
+
+	/** The client chose not to answer: recorded, and never asked again for this asking. */
+	@Transactional
+	public boolean decline(PracticeId practice, ClientId client, AdministrationId id) {
+		return jdbc.sql("""
+				update administration set status = 'DECLINED'
+				where practice_id = :p and client_id = :c and administration_id = :id and status = 'DUE'""")
+			.param("p", practice.value())
+			.param("c", client.value())
+			.param("id", id.value())
+			.update() == 1;
+	}
+
+	/** Records answers a client gave on paper, entered by staff, against a session. */
+	@Transactional
+	public Submission enterOnPaper(PracticeId practice, ClientId client, UUID episode, @Nullable UUID appointment,
+			String code, Map<String, Integer> answers, UserId enteredBy) {
+		instruments.get(code).score(answers);
+		AdministrationId id = insertDue(practice, client, episode, appointment, code, clock.instant());
+		return submit(practice, client, id, answers, "PAPER", enteredBy);
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,118 @@
+package care.rapport.measures;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * The instruments Rapport ships with, read from {@code classpath*:instruments/*.json} when the
+ * application starts. A definition file that is wrong stops the start, naming the file and each wrong
+ * field, because scoring with a half-read questionnaire would be worse than not starting.
+ */
+@Component
+public class Instruments {
+
+	static final String LOCATION = "classpath*:instruments/*.json";
+
+	private final Map<String, InstrumentDefinition> byCode;
+
+	Instruments() {
+		this(loadShipped());
+	}
+
+	private Instruments(List<InstrumentDefinition> definitions) {
+		Map<String, InstrumentDefinition> codes = new LinkedHashMap<>();
+		definitions.stream().sorted(Comparator.comparing(InstrumentDefinition::code)).forEach(definition -> {
+			if (codes.putIfAbsent(definition.code(), definition) != null) {
+				throw new IllegalArgumentException("two definitions have the code " + definition.code());
+			}
+		});
+		this.byCode = codes;
+	}
+
+	/** The shipped instruments, for code that runs without a Spring context (tests, tools). */
+	public static Instruments shipped() {
+		return new Instruments();
+	}
+
+	/** A fixed set of definitions, e.g. for tests of modules that build on this one. */
+	public static Instruments of(InstrumentDefinition... definitions) {
+		return new Instruments(List.of(definitions));
+	}
+
+	/** Finds an instrument by code, ignoring case. */
+	public Optional<InstrumentDefinition> find(String code) {
+		return Optional.ofNullable(byCode.get(code.toUpperCase(Locale.ROOT)));
+	}
+
+	/**
+	 * @throws NoSuchElementException when no instrument has this code
+	 */
+	public InstrumentDefinition get(String code) {
+		return find(code).orElseThrow(
+				() -> new NoSuchElementException("No instrument " + code + "; known are " + byCode.keySet()));
+	}
+
+	/** All instruments, ordered by code. */
+	public List<InstrumentDefinition> all() {
+		return List.copyOf(byCode.values());
+	}
+
+	/**
+	 * Reads a definition, e.g. one an administrator uploads. It is not added to this set.
+	 * @throws InstrumentFormatException naming every wrong field; nothing partial is returned
+	 */
+	public InstrumentDefinition parse(InputStream json) {
+		return DefinitionReader.read(json);
+	}
+
+	private static List<InstrumentDefinition> loadShipped() {
+		Resource[] files;
+		try {
+			files = new PathMatchingResourcePatternResolver(Instruments.class.getClassLoader()).getResources(LOCATION);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list " + LOCATION, ex);
+		}
+		if (files.length == 0) {
+			throw new IllegalStateException("No instrument definitions found at " + LOCATION);
+		}
+		List<InstrumentDefinition> definitions = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		Map<String, String> fileOfCode = new LinkedHashMap<>();
+		for (Resource file : files) {
+			String name = String.valueOf(file.getFilename());
+			try (InputStream json = file.getInputStream()) {
+				InstrumentDefinition definition = DefinitionReader.read(json);
+				String earlier = fileOfCode.putIfAbsent(definition.code(), name);
+				if (earlier != null) {
+					problems.add(name + ": code: " + definition.code() + " is already defined in " + earlier);
+				}
+				definitions.add(definition);
+			}
+			catch (InstrumentFormatException ex) {
+				problems.addAll(ex.from(name).problems());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot read " + file.getDescription(), ex);
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InstrumentFormatException(problems);
+		}
+		return definitions;
+	}
+
+}

@@ -1,0 +1,223 @@
+package care.rapport.feedback;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import care.rapport.IntegrationTest;
+import care.rapport.TestPractice;
+import care.rapport.measures.Administration;
+import care.rapport.measures.Administrations;
+import care.rapport.scheduling.Appointments;
+import care.rapport.scheduling.Attendance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A client answers the PHQ-9 in the portal. A risk answer is never lost, delayed or hidden: it is
+ * stored with its alert in one transaction, the client sees crisis resources at once, and the
+ * therapist finds it first in their alerts.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+class RiskAlertIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Administrations administrations;
+
+	@Autowired
+	Alerts alerts;
+
+	TestPractice practice;
+
+	@BeforeEach
+	void bookASession() {
+		practice = TestPractice.create(context);
+		context.getBean(Appointments.class)
+			.book(practice.practice().id(), practice.clientOfA(), practice.user(practice.therapistAEmail()).id(),
+					Instant.now().plus(Duration.ofHours(1)), Duration.ofMinutes(50));
+	}
+
+	@Test
+	void aBookedSessionAsksTheClientForTheMeasuresOfTheirPlan() throws Exception {
+		assertThat(due()).extracting(Administration::instrumentCode).containsExactlyInAnyOrder("PHQ-9", "GAD-7");
+		assertThat(due()).allSatisfy(a -> assertThat(a.sessionNumber()).isEqualTo(1));
+		mvc.perform(get("/me/measures").with(asClient()))
+			.andExpect(content().string(containsString("PHQ-9")))
+			.andExpect(content().string(containsString("GAD-7")));
+	}
+
+	@Test
+	void missingAndOutOfRangeAnswersStoreNothingAndKeepWhatWasTyped() throws Exception {
+		UUID phq = dueId("PHQ-9");
+		mvc.perform(answers(phq, 1, 2, 1, 0, 0, 0, 0, 0).param("item.q9", "7"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Some answers are missing")))
+			.andExpect(content().string(containsString("checked")));
+		assertThat(statusOf(phq)).isEqualTo("DUE");
+		assertThat(jdbc.sql("select count(*) from answer where administration_id = :a").param("a", phq)
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aRiskAnswerRaisesOneAlertShowsCrisisResourcesAndIsNeverStoredTwice() throws Exception {
+		UUID phq = dueId("PHQ-9");
+		mvc.perform(answers(phq, 2, 2, 1, 1, 0, 1, 0, 0, 1)).andExpect(redirectedUrl("/me/measures/" + phq + "/thanks"));
+		mvc.perform(get("/me/measures/" + phq + "/thanks").with(asClient()))
+			.andExpect(content().string(containsString("9-8-8")))
+			.andExpect(content().string(containsString("911")));
+
+		mvc.perform(answers(phq, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+			.andExpect(redirectedUrl("/me/measures/" + phq + "/thanks?again"));
+		assertThat(jdbc.sql("select total from administration where administration_id = :a").param("a", phq)
+			.query(Integer.class).single()).isEqualTo(8);
+
+		List<Alert> risk = alertsOfClientA();
+		assertThat(risk).singleElement().satisfies(alert -> {
+			assertThat(alert.type()).isEqualTo(AlertType.RISK);
+			assertThat(alert.status()).isEqualTo(AlertStatus.OPEN);
+			assertThat(alert.reason()).contains("PHQ-9").contains("Several days");
+			assertThat(Duration.between(alert.raisedAt(), alert.dueAt())).isEqualTo(Duration.ofHours(24));
+		});
+		String mail = jdbc.sql("select subject || ' ' || body from outbox_message where recipient = :t order by created_at desc limit 1")
+			.param("t", practice.therapistAEmail())
+			.query(String.class)
+			.single();
+		assertThat(mail).contains("Urgent").doesNotContain("PHQ").doesNotContain("Client A");
+	}
+
+	@Test
+	void theTherapistSeesTheRiskFirstAcknowledgesItWithAnActionAndTheAuditShowsIt() throws Exception {
+		UUID phq = dueId("PHQ-9");
+		mvc.perform(answers(phq, 1, 1, 1, 1, 1, 1, 1, 1, 2));
+		String clientName = practice.user(practice.clientAEmail()).displayName();
+
+		mvc.perform(get("/app/alerts").with(practice.as(practice.therapistAEmail())))
+			.andExpect(content().string(containsString(clientName)))
+			.andExpect(content().string(containsString("Risk")));
+		mvc.perform(get("/app/alerts").with(practice.as(practice.therapistBEmail())))
+			.andExpect(content().string(not(containsString(clientName))));
+		mvc.perform(get("/app/alerts").with(practice.as(practice.adminEmail())))
+			.andExpect(content().string(not(containsString(clientName))));
+
+		UUID alert = alertsOfClientA().get(0).id().value();
+		mvc.perform(post("/app/alerts/" + alert + "/acknowledge").with(csrf())
+			.with(practice.as(practice.therapistBEmail()))
+			.param("action", "DISCUSSED_IN_SESSION")).andExpect(status().isNotFound());
+		mvc.perform(post("/app/alerts/" + alert + "/acknowledge").with(csrf())
+			.with(practice.as(practice.therapistAEmail()))
+			.param("action", "OTHER")).andExpect(content().string(containsString("Add a short note")));
+		mvc.perform(post("/app/alerts/" + alert + "/acknowledge").with(csrf())
+			.with(practice.as(practice.therapistAEmail()))
+			.param("action", "SAFETY_PLAN_REVIEWED")
+			.param("note", "Called the same day; safety plan reviewed together."))
+			.andExpect(redirectedUrl("/app/alerts"));
+
+		assertThat(alertsOfClientA().get(0).status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+		assertThat(jdbc.sql("""
+				select detail from audit_event where practice_id = :p and action = 'ALERT_ACKNOWLEDGED'""")
+			.param("p", practice.practice().id().value())
+			.query(String.class)
+			.list()).singleElement().asString().contains("Safety plan reviewed");
+	}
+
+	@Test
+	void aRiskAlertNotAcknowledgedInTimeGoesToTheSupervisor() throws Exception {
+		mvc.perform(answers(dueId("PHQ-9"), 1, 1, 1, 1, 1, 1, 1, 1, 3));
+		jdbc.sql("update alert set due_at = now() - interval '1 minute' where practice_id = :p")
+			.param("p", practice.practice().id().value())
+			.update();
+
+		assertThat(alerts.escalateOverdueRisks()).isGreaterThanOrEqualTo(1);
+
+		assertThat(alertsOfClientA().get(0).escalatedAt()).isNotNull();
+		mvc.perform(get("/app/alerts").with(practice.as(practice.supervisorEmail())))
+			.andExpect(content().string(containsString("escalated to supervisor")));
+		assertThat(jdbc.sql("select count(*) from outbox_message where recipient = :s")
+			.param("s", practice.supervisorEmail())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aDeclinedMeasureIsRecordedAndNeverCountsAsMissed() throws Exception {
+		UUID gad = dueId("GAD-7");
+		mvc.perform(post("/me/measures/" + gad + "/decline").with(csrf()).with(asClient()))
+			.andExpect(redirectedUrl("/me/measures"));
+		assertThat(statusOf(gad)).isEqualTo("DECLINED");
+		assertThat(due()).extracting(Administration::instrumentCode).containsExactly("PHQ-9");
+
+		var appointment = jdbc.sql("select appointment_id from appointment where practice_id = :p and client_id = :c")
+			.param("p", practice.practice().id().value())
+			.param("c", practice.clientOfA().value())
+			.query(UUID.class)
+			.single();
+		context.getBean(Appointments.class)
+			.recordAttendance(practice.practice().id(), new care.rapport.scheduling.AppointmentId(appointment),
+					Attendance.ATTENDED);
+		assertThat(statusOf(gad)).isEqualTo("DECLINED");
+		assertThat(statusOf(dueIdAfterAttendance())).isEqualTo("DUE");
+	}
+
+	private UUID dueIdAfterAttendance() {
+		return due().stream().filter(a -> a.instrumentCode().equals("CHECK-IN")).findFirst().orElseThrow().id().value();
+	}
+
+	private MockHttpServletRequestBuilder answers(UUID administration, int... values) {
+		var request = post("/me/measures/" + administration).with(csrf()).with(asClient());
+		for (int i = 0; i < values.length; i++) {
+			request.param("item.q" + (i + 1), Integer.toString(values[i]));
+		}
+		return request;
+	}
+
+	private org.springframework.test.web.servlet.request.RequestPostProcessor asClient() {
+		return practice.as(practice.clientAEmail());
+	}
+
+	private List<Administration> due() {
+		return administrations.due(practice.practice().id(), practice.clientOfA());
+	}
+
+	private UUID dueId(String code) {
+		return due().stream().filter(a -> a.instrumentCode().equals(code)).findFirst().orElseThrow().id().value();
+	}
+
+	private String statusOf(UUID administration) {
+		return jdbc.sql("select status from administration where administration_id = :a")
+			.param("a", administration)
+			.query(String.class)
+			.single();
+	}
+
+	private List<Alert> alertsOfClientA() {
+		return alerts.ofClient(practice.practice().id(), practice.clientOfA());
+	}
+
+}
