@@ -185,7 +185,8 @@ public class Administrations {
 		if (episode.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql(SELECT + " and a.episode_id = :e order by coalesce(a.completed_at, a.due_at), a.instrument_code")
+		return jdbc.sql("select * from (" + SELECT + " and a.episode_id = :e) h "
+				+ "order by session_number nulls last, coalesce(completed_at, due_at), instrument_code")
 			.param("p", practice.value())
 			.param("c", client.value())
 			.param("e", episode.get().id().value())
