@@ -148,6 +148,21 @@ public class Alerts {
 		return alerts;
 	}
 
+	/** Unresolved alerts of many clients, most urgent first within each client. */
+	public java.util.Map<ClientId, List<Alert>> unresolvedByClient(PracticeId practice, java.util.Collection<ClientId> clients) {
+		if (clients.isEmpty()) {
+			return java.util.Map.of();
+		}
+		var byClient = new java.util.HashMap<ClientId, List<Alert>>();
+		jdbc.sql(SELECT + " where a.practice_id = :p and a.status <> 'RESOLVED' and a.client_id = any(:clients) " + ORDER)
+			.param("p", practice.value())
+			.param("clients", clients.stream().map(ClientId::value).toArray(UUID[]::new))
+			.query(ALERT)
+			.list()
+			.forEach(alert -> byClient.computeIfAbsent(alert.clientId(), c -> new java.util.ArrayList<>()).add(alert));
+		return byClient;
+	}
+
 	/** All alerts of one client, newest first; the caller has checked the care team. */
 	public List<Alert> ofClient(PracticeId practice, ClientId client) {
 		return jdbc.sql(SELECT + " where a.practice_id = :p and a.client_id = :c order by a.raised_at desc")

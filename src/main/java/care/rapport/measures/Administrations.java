@@ -194,6 +194,31 @@ public class Administrations {
 			.list();
 	}
 
+	/** The current-episode histories of many clients at once, for a caseload: client to its askings, oldest first. */
+	public Map<ClientId, List<Administration>> currentHistories(PracticeId practice, java.util.Collection<ClientId> clients) {
+		if (clients.isEmpty()) {
+			return Map.of();
+		}
+		var histories = new java.util.HashMap<ClientId, List<Administration>>();
+		jdbc.sql("""
+				select * from (
+				  select a.*, case when a.appointment_id is null then null else
+				      (select 1 + count(*) from appointment ap
+				       join appointment p on p.practice_id = ap.practice_id and p.episode_id = ap.episode_id
+				           and p.status = 'ATTENDED' and p.starts_at < ap.starts_at
+				       where ap.practice_id = a.practice_id and ap.appointment_id = a.appointment_id) end as session_number
+				  from administration a
+				  join episode e on e.practice_id = a.practice_id and e.episode_id = a.episode_id and e.closed_at is null
+				  where a.practice_id = :p and a.client_id = any(:clients) and a.status <> 'DUE') h
+				order by client_id, session_number nulls last, coalesce(completed_at, due_at), instrument_code""")
+			.param("p", practice.value())
+			.param("clients", clients.stream().map(ClientId::value).toArray(UUID[]::new))
+			.query(ADMINISTRATION)
+			.list()
+			.forEach(a -> histories.computeIfAbsent(a.clientId(), c -> new java.util.ArrayList<>()).add(a));
+		return histories;
+	}
+
 	/** The answers given in a completed asking, item id to value. */
 	public Map<String, Integer> answers(PracticeId practice, AdministrationId id) {
 		var answers = new java.util.LinkedHashMap<String, Integer>();

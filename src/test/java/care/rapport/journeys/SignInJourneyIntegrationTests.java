@@ -3,38 +3,23 @@ package care.rapport.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.net.URI;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import care.rapport.IntegrationTest;
 import care.rapport.Totp;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Signing in, joining by invitation and founding a practice, driven through a real browser
  * (headless Chromium) against the whole application.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SignInJourneyIntegrationTests {
+class SignInJourneyIntegrationTests extends BrowserJourney {
 
 	private static final String DEMO_PASSWORD = "fraser-valley-demo";
 
@@ -49,44 +34,6 @@ class SignInJourneyIntegrationTests {
 	private static final String MORGAN = "admin@fraservalley.example";
 
 	private static final String STRONG_PASSWORD = "quiet river lantern morning";
-
-	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
-	@LocalServerPort
-	int port;
-
-	private Playwright playwright;
-
-	private Browser browser;
-
-	private BrowserContext context;
-
-	@BeforeAll
-	void launchBrowser() {
-		playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync", "--no-first-run")));
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		browser.close();
-		playwright.close();
-	}
-
-	@BeforeEach
-	void openContext() {
-		context = newContext();
-	}
-
-	@AfterEach
-	void closeContext() {
-		context.close();
-	}
 
 	@Test
 	void therapistSignsInWithPasswordAndCodeSeesHomeAndSignsOut() {
@@ -229,38 +176,8 @@ class SignInJourneyIntegrationTests {
 		screenshot(page, "admin", "04-audit-trail");
 	}
 
-	private BrowserContext newContext() {
-		return browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
-			.setViewportSize(1280, 800));
-	}
-
-	/** Opens a page of the application, failing on an error status rather than on a missing element later. */
-	private static void visit(Page page, String path) {
-		Response response = page.navigate(path);
-		Assertions.assertThat(response.status()).as("HTTP status of %s", response.url()).isLessThan(400);
-	}
-
 	private static void signInAsStaff(Page page, String email, String journey) {
-		signIn(page, email, DEMO_PASSWORD, journey);
-		page.waitForURL("**/login/mfa");
-		assertThat(heading(page, "Enter your verification code")).isVisible();
-		page.locator("#code").fill(Totp.code(Totp.DEMO_STAFF_SECRET));
-		screenshot(page, journey, "02-verification-code");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
-		page.waitForURL("**/app");
-	}
-
-	/** Fills in and sends the sign-in form, leaving a screenshot of it as step 01 of the journey. */
-	private static void signIn(Page page, String email, String password, String journey) {
-		visit(page, "/login");
-		page.locator("#email").fill(email);
-		page.locator("#password").fill(password);
-		screenshot(page, journey, "01-sign-in");
-		clickSignIn(page);
-	}
-
-	private static void clickSignIn(Page page) {
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+		signInAsStaff(page, email, DEMO_PASSWORD, Totp.DEMO_STAFF_SECRET, journey);
 	}
 
 	/** Signs in with a wrong password and returns the error shown. */
@@ -298,15 +215,6 @@ class SignInJourneyIntegrationTests {
 		screenshot(page, "invitation", "05-outbox");
 		String href = message.locator("a[href*='/invitations/']").getAttribute("href");
 		return URI.create(href).getPath();
-	}
-
-	private static Locator heading(Page page, String name) {
-		return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setExact(true));
-	}
-
-	private static void screenshot(Page page, String journey, String step) {
-		page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-			.setPath(SCREENSHOTS.resolve(journey + "-" + step + ".png")));
 	}
 
 	private static String uniqueEmail(String prefix) {

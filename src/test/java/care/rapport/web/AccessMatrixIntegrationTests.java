@@ -194,6 +194,7 @@ class AccessMatrixIntegrationTests {
 		rows.add(new Row("GET", "/app/clients/{id}/progress", t -> "/app/clients/" + t.practice.clientOfA() + "/progress",
 				OK, careTeam));
 		rows.add(new Row("GET", "/app/alerts", t -> "/app/alerts", OK, staffOnly(OK)));
+		rows.add(new Row("GET", "/app/caseload", t -> "/app/caseload", OK, staffOnly(OK)));
 		rows.add(new Row("POST", "/app/alerts/{id}/acknowledge", t -> "/app/alerts/" + t.alertOfA + "/acknowledge",
 				OK, careTeam));
 		rows.add(new Row("POST", "/app/alerts/{id}/resolve", t -> "/app/alerts/" + t.alertOfA + "/resolve", OK,

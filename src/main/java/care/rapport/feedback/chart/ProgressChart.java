@@ -79,6 +79,31 @@ public final class ProgressChart {
 		return svg.toString();
 	}
 
+	/** A small line of scores for a table row; the full chart is on the progress page. */
+	public static String sparkline(List<Double> values, double min, double max, String label) {
+		int width = 120;
+		int height = 28;
+		var svg = new StringBuilder(String.format(Locale.ROOT,
+				"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" class=\"sparkline\"><title>%s</title>",
+				width, height, width, height, escape(label)));
+		if (values.size() == 1) {
+			double y = height - 3 - (values.get(0) - min) / (max - min) * (height - 6);
+			svg.append(String.format(Locale.ROOT, "<circle cx=\"4\" cy=\"%.1f\" r=\"3\" fill=\"#2f6f73\"/>", y));
+		}
+		else if (values.size() > 1) {
+			var points = new StringBuilder();
+			for (int i = 0; i < values.size(); i++) {
+				double x = 3 + i * (width - 6.0) / (values.size() - 1);
+				double y = height - 3 - (Math.max(min, Math.min(max, values.get(i))) - min) / (max - min) * (height - 6);
+				points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+			}
+			svg.append("<polyline points=\"")
+				.append(points.toString().strip())
+				.append("\" fill=\"none\" stroke=\"#2f6f73\" stroke-width=\"2\"/>");
+		}
+		return svg.append("</svg>").toString();
+	}
+
 	/** The data in words, for screen readers and for anyone who prefers numbers to lines. */
 	static String describe(ProgressChartData data) {
 		if (data.scores().isEmpty()) {

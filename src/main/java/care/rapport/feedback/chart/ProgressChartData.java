@@ -49,6 +49,9 @@ public record ProgressChartData(String instrument, double min, double max, boole
 		for (int s : missedSessions) {
 			last = Math.max(last, s);
 		}
+		for (Band b : expected) {
+			last = Math.max(last, b.session());
+		}
 		return last;
 	}
 

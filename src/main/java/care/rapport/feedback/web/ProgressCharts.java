@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import care.rapport.feedback.Alert;
+import care.rapport.feedback.PracticeTrajectories;
+import care.rapport.feedback.TrajectoryModel;
+import care.rapport.feedback.chart.ProgressChartData.Band;
 import care.rapport.feedback.chart.ProgressChartData;
 import care.rapport.feedback.chart.ProgressChartData.Change;
 import care.rapport.feedback.chart.ProgressChartData.Score;
@@ -23,8 +26,11 @@ class ProgressCharts {
 
 	private final Instruments instruments;
 
-	ProgressCharts(Instruments instruments) {
+	private final PracticeTrajectories trajectories;
+
+	ProgressCharts(Instruments instruments, PracticeTrajectories trajectories) {
 		this.instruments = instruments;
+		this.trajectories = trajectories;
 	}
 
 	ProgressChartData forClient(String outcomeCode, List<Administration> history, List<Alert> alerts) {
@@ -56,12 +62,31 @@ class ProgressCharts {
 		Double checkInCutoff = instruments.find(CHECK_IN).map(d -> d.clinicalCutOff().doubleValue()).orElse(null);
 		return new ProgressChartData(outcome.code(), outcome.minTotal().doubleValue(), outcome.maxTotal().doubleValue(),
 				outcome.direction() == Direction.HIGHER_IS_WORSE, outcome.clinicalCutOff().doubleValue(), scores,
-				List.of(), missed, events, checkIns, checkInCutoff);
+				expectedBand(outcomeCode, scores), missed, events, checkIns, checkInCutoff);
+	}
+
+	/**
+	 * The expected range from the first score on. The model counts sessions from the intake score,
+	 * so its session 1 is the client's first scored session.
+	 */
+	private List<Band> expectedBand(String outcomeCode, List<Score> scores) {
+		if (scores.isEmpty()) {
+			return List.of();
+		}
+		Score intake = scores.get(0);
+		int last = Math.max(scores.get(scores.size() - 1).session(), intake.session() + 3);
+		return trajectories.find(outcomeCode)
+			.map(model -> model.forIntake(intake.value())
+				.through(last - intake.session() + 1)
+				.stream()
+				.map(p -> new Band(p.session() + intake.session() - 1, p.low(), p.high()))
+				.toList())
+			.orElse(List.of());
 	}
 
 	/** Where the expected band comes from, shown under the chart. */
 	String provenance(String outcomeCode) {
-		return "";
+		return trajectories.find(outcomeCode).map(TrajectoryModel::provenance).orElse("");
 	}
 
 	private static List<Administration> completed(List<Administration> history, String code) {

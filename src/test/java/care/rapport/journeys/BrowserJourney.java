@@ -1,0 +1,117 @@
+package care.rapport.journeys;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+import care.rapport.Totp;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * A journey through the whole application in headless Chromium (Debian's, never a downloaded
+ * one): one browser per class, a fresh context per test, screenshots under target/screenshots/.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BrowserJourney {
+
+	static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+	@LocalServerPort
+	int port;
+
+	private Playwright playwright;
+
+	private Browser browser;
+
+	BrowserContext context;
+
+	@BeforeAll
+	void launchBrowser() {
+		playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync", "--no-first-run")));
+	}
+
+	@AfterAll
+	void closeBrowser() {
+		browser.close();
+		playwright.close();
+	}
+
+	@BeforeEach
+	void openContext() {
+		context = newContext();
+	}
+
+	@AfterEach
+	void closeContext() {
+		context.close();
+	}
+
+	/** A new browser profile on the application, e.g. for a second person in the same journey. */
+	BrowserContext newContext() {
+		return browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+			.setViewportSize(1280, 800));
+	}
+
+	/** Opens a page of the application, failing on an error status rather than on a missing element later. */
+	static void visit(Page page, String path) {
+		Response response = page.navigate(path);
+		Assertions.assertThat(response.status()).as("HTTP status of %s", response.url()).isLessThan(400);
+	}
+
+	/** Fills in and sends the sign-in form, leaving a screenshot of it as step 01 of the journey. */
+	static void signIn(Page page, String email, String password, String journey) {
+		visit(page, "/login");
+		page.locator("#email").fill(email);
+		page.locator("#password").fill(password);
+		screenshot(page, journey, "01-sign-in");
+		clickSignIn(page);
+	}
+
+	static void clickSignIn(Page page) {
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+	}
+
+	/** Signs a staff member in with password and the current code of their authenticator secret. */
+	static void signInAsStaff(Page page, String email, String password, String totpSecret, String journey) {
+		signIn(page, email, password, journey);
+		page.waitForURL("**/login/mfa");
+		assertThat(heading(page, "Enter your verification code")).isVisible();
+		page.locator("#code").fill(Totp.code(totpSecret));
+		screenshot(page, journey, "02-verification-code");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
+		page.waitForURL("**/app");
+	}
+
+	static Locator heading(Page page, String name) {
+		return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setExact(true));
+	}
+
+	static void screenshot(Page page, String journey, String step) {
+		page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+			.setPath(SCREENSHOTS.resolve(journey + "-" + step + ".png")));
+	}
+
+}
