@@ -15,7 +15,8 @@ public enum AuditAction {
 	MEASURE_ENTERED("Entered paper answers", false), PROGRESS_VIEWED("Viewed client progress", true),
 	ALERTS_VIEWED("Viewed alerts", false), ALERT_RAISED("Alert raised", false),
 	ALERT_ACKNOWLEDGED("Acknowledged an alert", false), ALERT_RESOLVED("Resolved an alert", false),
-	ALERT_ESCALATED("Alert escalated to supervisor", false), CASELOAD_VIEWED("Viewed the caseload dashboard", false);
+	ALERT_ESCALATED("Alert escalated to supervisor", false), CASELOAD_VIEWED("Viewed the caseload dashboard", false),
+	CLIENT_SETTINGS_CHANGED("Changed a client setting", false);
 
 	private final String label;
 

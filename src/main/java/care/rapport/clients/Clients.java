@@ -200,6 +200,28 @@ public class Clients {
 			.orElseThrow(() -> new IllegalArgumentException("No client " + client));
 	}
 
+	/** Whether the client sees their own session check-in results on their chart. */
+	public boolean checkInsVisibleToClient(PracticeId practice, ClientId client) {
+		return jdbc.sql("select check_ins_visible_to_client from client where practice_id = :p and client_id = :c")
+			.param("p", practice.value())
+			.param("c", client.value())
+			.query(Boolean.class)
+			.optional()
+			.orElse(true);
+	}
+
+	/** The care team decides whether the client sees their check-in results; the caller checked the care team. */
+	@Transactional
+	public void showCheckInsToClient(RapportUser staff, ClientId client, boolean visible) {
+		jdbc.sql("update client set check_ins_visible_to_client = :v where practice_id = :p and client_id = :c")
+			.param("v", visible)
+			.param("p", staff.practiceId().value())
+			.param("c", client.value())
+			.update();
+		audit.record(AuditEntry.aboutClient(staff.practiceId(), staff.actor(), AuditAction.CLIENT_SETTINGS_CHANGED,
+				client.value(), visible ? "Check-in results shown to the client" : "Check-in results hidden from the client"));
+	}
+
 	/** The signed-in client's own record. */
 	public Optional<Client> ownRecord(RapportUser client) {
 		return jdbc.sql(SELECT + " where c.practice_id = :p and c.user_id = :u")

@@ -71,8 +71,11 @@ class DemoPractice implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
+	private final DemoFeedback feedback;
+
 	DemoPractice(DemoSettings settings, Environment environment, Practices practices, Accounts accounts,
-			Clients clients, Invitations invitations, JdbcClient jdbc, TransactionTemplate transactions) {
+			Clients clients, Invitations invitations, JdbcClient jdbc, TransactionTemplate transactions,
+			DemoFeedback feedback) {
 		this.settings = settings;
 		this.environment = environment;
 		this.practices = practices;
@@ -81,6 +84,7 @@ class DemoPractice implements ApplicationRunner {
 		this.invitations = invitations;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.feedback = feedback;
 	}
 
 	boolean enabled() {
@@ -118,6 +122,7 @@ class DemoPractice implements ApplicationRunner {
 
 		var random = new Random(SEED);
 		var used = new java.util.HashSet<String>();
+		var created = new ArrayList<DemoFeedback.DemoClient>();
 		for (int i = 0; i < CLIENTS - 1; i++) {
 			String name;
 			do {
@@ -131,7 +136,9 @@ class DemoPractice implements ApplicationRunner {
 			UserId account = accounts.registerWithHash(email, name, hash);
 			accounts.grant(practice.id(), account, Role.CLIENT);
 			clients.linkAccount(practice.id(), client, account);
+			created.add(new DemoFeedback.DemoClient(client, name, therapist));
 		}
+		feedback.create(practice.id(), practice.timeZone(), therapists.get(0), created);
 		var inviter = accounts.member(practice.id(), therapists.get(0)).orElseThrow();
 		var pending = clients.insert(practice.id(), "Taylor Brooks", "taylor.brooks@client." + DOMAIN,
 				therapists.get(0));

@@ -185,6 +185,63 @@ class RiskAlertIntegrationTests {
 		assertThat(statusOf(dueIdAfterAttendance())).isEqualTo("DUE");
 	}
 
+	@Test
+	void aRiskAnswerEnteredFromPaperRaisesTheSameAlert() throws Exception {
+		var request = post("/app/clients/" + practice.clientOfA() + "/paper/PHQ-9").with(csrf())
+			.with(practice.as(practice.therapistAEmail()));
+		for (int i = 1; i <= 8; i++) {
+			request.param("item.q" + i, "0");
+		}
+		mvc.perform(request).andExpect(content().string(containsString("Some answers are missing")));
+		assertThat(alertsOfClientA()).isEmpty();
+
+		mvc.perform(request.param("item.q9", "2")).andExpect(redirectedUrl("/app/clients/" + practice.clientOfA() + "/progress"));
+		assertThat(alertsOfClientA()).singleElement().satisfies(alert -> assertThat(alert.type()).isEqualTo(AlertType.RISK));
+		assertThat(jdbc.sql("select source from administration where client_id = :c and status = 'COMPLETED'")
+			.param("c", practice.clientOfA().value())
+			.query(String.class)
+			.list()).containsExactly("PAPER");
+	}
+
+	@Test
+	void theClientSeesTheirChangeInPlainWordsAndOnlyTheCheckInsTheTherapistAllows() throws Exception {
+		var appointments = context.getBean(Appointments.class);
+		var therapist = practice.user(practice.therapistAEmail()).id();
+		for (int session = 0; session < 2; session++) {
+			UUID phq = dueId("PHQ-9");
+			int level = session == 0 ? 2 : 1;
+			mvc.perform(answers(phq, level, level, level, level, level, level, level, level, 0));
+			mvc.perform(answers(dueId("GAD-7"), 1, 1, 1, 1, 1, 1, 1));
+			var appointment = jdbc.sql("""
+					select appointment_id from appointment where practice_id = :p and client_id = :c and status = 'SCHEDULED'""")
+				.param("p", practice.practice().id().value())
+				.param("c", practice.clientOfA().value())
+				.query(UUID.class)
+				.single();
+			appointments.recordAttendance(practice.practice().id(), new care.rapport.scheduling.AppointmentId(appointment),
+					Attendance.ATTENDED);
+			var checkIn = post("/me/measures/" + dueId("CHECK-IN")).with(csrf()).with(asClient());
+			for (int i = 1; i <= 4; i++) {
+				checkIn.param("item.q" + i, "10");
+			}
+			mvc.perform(checkIn);
+			if (session == 0) {
+				appointments.book(practice.practice().id(), practice.clientOfA(), therapist,
+						Instant.now().plus(Duration.ofHours(2)), Duration.ofMinutes(50));
+			}
+		}
+		mvc.perform(get("/me/progress").with(asClient()))
+			.andExpect(content().string(containsString("Since you started, your score has dropped 8 points")))
+			.andExpect(content().string(containsString("a change large enough to be real, not chance")))
+			.andExpect(content().string(containsString("Session check-in")));
+
+		mvc.perform(post("/app/clients/" + practice.clientOfA() + "/check-in-visibility").with(csrf())
+			.with(practice.as(practice.therapistAEmail()))
+			.param("visible", "false"));
+		mvc.perform(get("/me/progress").with(asClient()))
+			.andExpect(content().string(not(containsString("Session check-in"))));
+	}
+
 	private UUID dueIdAfterAttendance() {
 		return due().stream().filter(a -> a.instrumentCode().equals("CHECK-IN")).findFirst().orElseThrow().id().value();
 	}

@@ -193,6 +193,19 @@ class AccessMatrixIntegrationTests {
 		var careTeam = with(staffOnly(NOT_FOUND), Who.THERAPIST, OK, Who.SUPERVISOR, OK);
 		rows.add(new Row("GET", "/app/clients/{id}/progress", t -> "/app/clients/" + t.practice.clientOfA() + "/progress",
 				OK, careTeam));
+		rows.add(new Row("POST", "/app/clients/{id}/check-in-visibility",
+				t -> "/app/clients/" + t.practice.clientOfA() + "/check-in-visibility?visible=true", OK,
+				with(careTeam, Who.THERAPIST, 302, Who.SUPERVISOR, 302)));
+		rows.add(new Row("GET", "/app/clients/{id}/paper/{code}",
+				t -> "/app/clients/" + t.practice.clientOfA() + "/paper/PHQ-9", OK, careTeam));
+		rows.add(new Row("POST", "/app/clients/{id}/paper/{code}",
+				t -> "/app/clients/" + t.practice.clientOfA() + "/paper/PHQ-9", OK, careTeam));
+		rows.add(new Row("GET", "/app/clients/{id}/plan", t -> "/app/clients/" + t.practice.clientOfA() + "/plan", OK,
+				careTeam));
+		rows.add(new Row("POST", "/app/clients/{id}/plan",
+				t -> "/app/clients/" + t.practice.clientOfA() + "/plan?timing.PHQ-9=BEFORE_SESSION", OK,
+				with(careTeam, Who.THERAPIST, 302, Who.SUPERVISOR, 302)));
+		rows.add(new Row("GET", "/me/progress", t -> "/me/progress", FORBIDDEN, CLIENT_ONLY));
 		rows.add(new Row("GET", "/app/alerts", t -> "/app/alerts", OK, staffOnly(OK)));
 		rows.add(new Row("GET", "/app/caseload", t -> "/app/caseload", OK, staffOnly(OK)));
 		rows.add(new Row("POST", "/app/alerts/{id}/acknowledge", t -> "/app/alerts/" + t.alertOfA + "/acknowledge",

@@ -37,10 +37,12 @@ public final class ProgressChart {
 	public static String svg(ProgressChartData data) {
 		var svg = new StringBuilder();
 		int last = Math.max(data.lastSession(), 2);
+		// No cut-off and no points: the check-in panel is left out (the therapist hid it from the client).
+		boolean checkInPanel = data.checkInCutoff() != null || !data.checkIns().isEmpty();
 		svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
 			.append(WIDTH)
 			.append(' ')
-			.append(HEIGHT)
+			.append(checkInPanel ? HEIGHT : CHECKIN_TOP - 16)
 			.append("\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" class=\"progress-chart\">");
 		svg.append("<title id=\"chart-title\">").append(escape(data.instrument())).append(" by session</title>");
 		svg.append("<desc id=\"chart-desc\">").append(escape(describe(data))).append("</desc>");
@@ -64,6 +66,9 @@ public final class ProgressChart {
 					escape("Session " + event.session() + ": " + event.label())));
 		}
 		drawSeries(svg, outcome, data.scores(), "#2f6f73");
+		if (!checkInPanel) {
+			return svg.append("</svg>").toString();
+		}
 		var checkIns = new Panel(CHECKIN_TOP, CHECKIN_HEIGHT, 0, 10, last);
 		drawAxes(svg, checkIns, "Session check-in (0–10, higher is better)", last);
 		if (data.checkInCutoff() != null) {

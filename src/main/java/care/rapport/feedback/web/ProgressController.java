@@ -98,7 +98,20 @@ class ProgressController {
 			.orElse(0));
 		model.addAttribute("zone", practices.get(staff.practiceId()).timeZone());
 		model.addAttribute("provenance", charts.provenance("PHQ-9"));
+		model.addAttribute("checkInsVisible", clients.checkInsVisibleToClient(staff.practiceId(), client.id()));
 		return "feedback/progress";
+	}
+
+	@org.springframework.web.bind.annotation.PostMapping("/app/clients/{id}/check-in-visibility")
+	String checkInVisibility(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id,
+			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean visible,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		Client client = clients.openClinical(staff, new ClientId(id), "Changed check-in visibility")
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		clients.showCheckInsToClient(staff, client.id(), visible);
+		redirect.addFlashAttribute("notice", visible ? "The client now sees their check-in results."
+				: "Check-in results are now hidden from the client.");
+		return "redirect:/app/clients/" + id + "/progress";
 	}
 
 	private List<ChangeRow> changes(List<Administration> history) {

@@ -130,6 +130,9 @@ class MeasuresPortalController {
 	private String render(Model model, Administration administration, Map<String, Integer> answers,
 			Map<String, String> problems) {
 		model.addAttribute("administration", administration);
+		model.addAttribute("formAction", "/me/measures/" + administration.id());
+		model.addAttribute("backUrl", "/me/measures");
+		model.addAttribute("staffMode", false);
 		model.addAttribute("definition", instruments.get(administration.instrumentCode()));
 		model.addAttribute("answers", answers);
 		model.addAttribute("problems", problems);

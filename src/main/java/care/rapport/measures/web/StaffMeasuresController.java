@@ -1,0 +1,181 @@
+package care.rapport.measures.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import care.rapport.clients.Client;
+import care.rapport.clients.ClientId;
+import care.rapport.clients.Clients;
+import care.rapport.clients.Episodes;
+import care.rapport.identity.RapportUser;
+import care.rapport.measures.Administrations;
+import care.rapport.measures.InstrumentDefinition;
+import care.rapport.measures.Instruments;
+import care.rapport.measures.InvalidAnswersException;
+import care.rapport.measures.MeasurementTiming;
+import care.rapport.practice.Practices;
+import care.rapport.scheduling.Appointment;
+import care.rapport.scheduling.Appointments;
+import care.rapport.scheduling.Attendance;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The care team's side of measures: a client's measurement plan, and answers given on paper. */
+@Controller
+class StaffMeasuresController {
+
+	private final Clients clients;
+
+	private final Episodes episodes;
+
+	private final Appointments appointments;
+
+	private final Administrations administrations;
+
+	private final Instruments instruments;
+
+	private final Practices practices;
+
+	StaffMeasuresController(Clients clients, Episodes episodes, Appointments appointments,
+			Administrations administrations, Instruments instruments, Practices practices) {
+		this.clients = clients;
+		this.episodes = episodes;
+		this.appointments = appointments;
+		this.administrations = administrations;
+		this.instruments = instruments;
+		this.practices = practices;
+	}
+
+	/** A session to file paper answers under. */
+	record SessionChoice(String id, String label) {
+	}
+
+	@GetMapping("/app/clients/{id}/paper/{code}")
+	String paperForm(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, @PathVariable String code,
+			Model model) {
+		Client client = careTeamClient(staff, id, "Opened paper entry");
+		InstrumentDefinition definition = instrument(code);
+		return render(model, staff, client, definition, Map.of(), Map.of(), "");
+	}
+
+	@PostMapping("/app/clients/{id}/paper/{code}")
+	String enterPaper(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, @PathVariable String code,
+			@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+		Client client = careTeamClient(staff, id, "Entered paper answers");
+		InstrumentDefinition definition = instrument(code);
+		Map<String, Integer> answers = new LinkedHashMap<>();
+		Map<String, String> problems = new LinkedHashMap<>();
+		form.forEach((name, value) -> {
+			if (name.startsWith("item.") && !value.isBlank()) {
+				try {
+					answers.put(name.substring(5), Integer.parseInt(value.strip()));
+				}
+				catch (NumberFormatException ex) {
+					problems.put(name.substring(5), "Choose one of the answers.");
+				}
+			}
+		});
+		String session = form.getOrDefault("appointmentId", "");
+		UUID appointment = sessionChoices(staff, client).stream()
+			.filter(s -> s.id().equals(session) && !s.id().isEmpty())
+			.findFirst()
+			.map(s -> UUID.fromString(s.id()))
+			.orElse(null);
+		var episode = episodes.current(staff.practiceId(), client.id())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT, "The client has no open episode"));
+		try {
+			if (!problems.isEmpty()) {
+				throw new InvalidAnswersException(definition.code(), problems);
+			}
+			administrations.enterOnPaper(staff.practiceId(), client.id(), episode.id().value(), appointment,
+					definition.code(), answers, staff.id());
+		}
+		catch (InvalidAnswersException ex) {
+			model.addAttribute("error", "Some answers are missing or could not be read: see the marked questions. "
+					+ "Nothing was saved; the other answers are kept.");
+			return render(model, staff, client, definition, answers, ex.problems(), session);
+		}
+		redirect.addFlashAttribute("notice", definition.code() + " answers from paper saved.");
+		return "redirect:/app/clients/" + id + "/progress";
+	}
+
+	@GetMapping("/app/clients/{id}/plan")
+	String plan(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, Model model) {
+		Client client = careTeamClient(staff, id, "Viewed the measurement plan");
+		model.addAttribute("client", client);
+		model.addAttribute("plan", administrations.planOf(staff.practiceId(), client.id()));
+		model.addAttribute("instruments", instruments.all());
+		model.addAttribute("timings", List.of(MeasurementTiming.BEFORE_SESSION, MeasurementTiming.AFTER_SESSION));
+		return "measures/plan";
+	}
+
+	@PostMapping("/app/clients/{id}/plan")
+	String savePlan(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id,
+			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		Client client = careTeamClient(staff, id, "Changed the measurement plan");
+		Map<String, MeasurementTiming> plan = new LinkedHashMap<>();
+		for (InstrumentDefinition definition : instruments.all()) {
+			String timing = form.getOrDefault("timing." + definition.code(), "NONE");
+			if (timing.equals(MeasurementTiming.BEFORE_SESSION.name())
+					|| timing.equals(MeasurementTiming.AFTER_SESSION.name())) {
+				plan.put(definition.code(), MeasurementTiming.valueOf(timing));
+			}
+		}
+		administrations.setPlan(staff.practiceId(), client.id(), plan);
+		redirect.addFlashAttribute("notice", plan.isEmpty() ? "The client is not asked for any measure now."
+				: "Measurement plan saved; it applies to sessions booked from now on.");
+		return "redirect:/app/clients/" + id + "/plan";
+	}
+
+	private String render(Model model, RapportUser staff, Client client, InstrumentDefinition definition,
+			Map<String, Integer> answers, Map<String, String> problems, String chosenSession) {
+		model.addAttribute("definition", definition);
+		model.addAttribute("answers", answers);
+		model.addAttribute("problems", problems);
+		model.addAttribute("formAction", "/app/clients/" + client.id() + "/paper/" + definition.code());
+		model.addAttribute("backUrl", "/app/clients/" + client.id() + "/progress");
+		model.addAttribute("staffMode", true);
+		model.addAttribute("clientName", client.displayName());
+		model.addAttribute("sessions", sessionChoices(staff, client));
+		model.addAttribute("chosenSession", chosenSession);
+		return "measures/form";
+	}
+
+	private List<SessionChoice> sessionChoices(RapportUser staff, Client client) {
+		var zone = practices.get(staff.practiceId()).timeZone();
+		List<SessionChoice> choices = new ArrayList<>();
+		choices.add(new SessionChoice("", "Not tied to a session"));
+		episodes.current(staff.practiceId(), client.id()).ifPresent(episode -> {
+			for (Appointment a : appointments.ofEpisode(staff.practiceId(), episode.id())) {
+				if (a.attendance() == Attendance.ATTENDED || a.attendance() == Attendance.SCHEDULED) {
+					choices.add(new SessionChoice(a.id().toString(),
+							(a.sessionNumber() != null ? "Session " + a.sessionNumber() + ", " : "Booked, ")
+									+ java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy, h:mm a")
+										.format(a.startsAt().atZone(zone))));
+				}
+			}
+		});
+		return choices;
+	}
+
+	private InstrumentDefinition instrument(String code) {
+		return instruments.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private Client careTeamClient(RapportUser staff, UUID id, String what) {
+		return clients.openClinical(staff, new ClientId(id), what)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+}
