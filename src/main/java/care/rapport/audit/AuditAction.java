@@ -16,7 +16,9 @@ public enum AuditAction {
 	ALERTS_VIEWED("Viewed alerts", false), ALERT_RAISED("Alert raised", false),
 	ALERT_ACKNOWLEDGED("Acknowledged an alert", false), ALERT_RESOLVED("Resolved an alert", false),
 	ALERT_ESCALATED("Alert escalated to supervisor", false), CASELOAD_VIEWED("Viewed the caseload dashboard", false),
-	CLIENT_SETTINGS_CHANGED("Changed a client setting", false);
+	CLIENT_SETTINGS_CHANGED("Changed a client setting", false),
+	INSTRUMENT_IMPORTED("Imported an instrument", false),
+	INSTRUMENT_EXPORTED("Exported an instrument as a FHIR Questionnaire", false);
 
 	private final String label;
 

@@ -157,6 +157,11 @@ class AccessMatrixIntegrationTests {
 		rows.add(new Row("POST", "/app/team/invitations", t -> "/app/team/invitations", OK, ADMIN_ONLY));
 		rows.add(new Row("GET", "/app/audit", t -> "/app/audit", OK, ADMIN_ONLY));
 		rows.add(new Row("GET", "/app/outbox", t -> "/app/outbox", OK, staffOnly(OK)));
+		// Instruments: every staff member may see and export them; only admins import.
+		rows.add(new Row("GET", "/app/instruments", t -> "/app/instruments", OK, staffOnly(OK)));
+		rows.add(new Row("GET", "/app/instruments/{code}/questionnaire.json",
+				t -> "/app/instruments/PHQ-9/questionnaire.json", OK, staffOnly(OK)));
+		rows.add(new Row("POST", "/app/instruments/import", t -> "/app/instruments/import", OK, ADMIN_ONLY));
 		rows.add(new Row("GET", "/app/clients", t -> "/app/clients", OK, staffOnly(OK)));
 		rows.add(new Row("GET", "/app/clients/new", t -> "/app/clients/new", OK, staffOnly(OK)));
 		rows.add(new Row("POST", "/app/clients", t -> "/app/clients", OK, staffOnly(OK)));
@@ -208,6 +213,7 @@ class AccessMatrixIntegrationTests {
 		rows.add(new Row("GET", "/me/progress", t -> "/me/progress", FORBIDDEN, CLIENT_ONLY));
 		rows.add(new Row("GET", "/app/alerts", t -> "/app/alerts", OK, staffOnly(OK)));
 		rows.add(new Row("GET", "/app/caseload", t -> "/app/caseload", OK, staffOnly(OK)));
+		rows.add(new Row("GET", "/app/outcomes", t -> "/app/outcomes", OK, staffOnly(OK)));
 		rows.add(new Row("POST", "/app/alerts/{id}/acknowledge", t -> "/app/alerts/" + t.alertOfA + "/acknowledge",
 				OK, careTeam));
 		rows.add(new Row("POST", "/app/alerts/{id}/resolve", t -> "/app/alerts/" + t.alertOfA + "/resolve", OK,
