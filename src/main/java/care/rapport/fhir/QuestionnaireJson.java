@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class QuestionnaireJson {
 
-	private static final String HAPI_MESSAGE_CODE = "^HAPI-\\d+: ";
+	// HAPI prefixes its messages with numeric codes that mean nothing to the person who pasted the JSON.
+	private static final String HAPI_MESSAGE_CODE = "HAPI-\\d+: ";
 
 	private final FhirContext fhir;
 
@@ -49,13 +50,17 @@ public class QuestionnaireJson {
 			questionnaire = parser.parseResource(Questionnaire.class, json);
 		}
 		catch (DataFormatException ex) {
-			problems.add("json", String.valueOf(ex.getMessage()).replaceFirst(HAPI_MESSAGE_CODE, ""));
+			problems.add("json", plain(ex.getMessage()));
 			throw new QuestionnaireFormatException(problems.found);
 		}
 		if (!problems.found.isEmpty()) {
 			throw new QuestionnaireFormatException(problems.found);
 		}
 		return questionnaire;
+	}
+
+	private static String plain(@Nullable String message) {
+		return String.valueOf(message).replaceAll(HAPI_MESSAGE_CODE, "").replaceAll("\\s*\\R\\s*", " ").strip();
 	}
 
 	/** Keeps every parse problem instead of logging it (lenient) or stopping at the first (strict). */
@@ -90,7 +95,7 @@ public class QuestionnaireJson {
 
 		@Override
 		public void invalidValue(@Nullable IParseLocation location, String value, String error) {
-			add(at(location), "'" + value + "' is not valid: " + error.replaceFirst(HAPI_MESSAGE_CODE, ""));
+			add(at(location), "'" + value + "' is not valid: " + plain(error));
 		}
 
 		@Override

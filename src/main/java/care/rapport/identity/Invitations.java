@@ -1,16 +1,10 @@
 package care.rapport.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +17,7 @@ import care.rapport.mail.Outbox;
 import care.rapport.practice.Ids;
 import care.rapport.practice.PracticeId;
 import care.rapport.practice.Practices;
+import care.rapport.practice.Tokens;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,8 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Invitations {
 
 	public static final Duration VALID_FOR = Duration.ofHours(72);
-
-	private static final SecureRandom random = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -95,7 +88,7 @@ public class Invitations {
 	@Transactional
 	public String invite(PracticeId practiceId, String email, String displayName, Role role, @Nullable UUID subjectId,
 			Actor invitedBy) {
-		String token = newToken();
+		String token = Tokens.newToken();
 		Instant now = clock.instant();
 		jdbc.sql("""
 				insert into invitation (practice_id, invitation_id, email, display_name, role, subject_id, token_hash,
@@ -107,7 +100,7 @@ public class Invitations {
 			.param("name", displayName.strip())
 			.param("role", role.name())
 			.param("subject", subjectId)
-			.param("hash", hash(token))
+			.param("hash", Tokens.hash(token))
 			.param("by", invitedBy.userId())
 			.param("now", utc(now))
 			.param("expires", utc(now.plus(VALID_FOR)))
@@ -135,7 +128,7 @@ public class Invitations {
 				       i.expires_at, i.accepted_at, p.name
 				from invitation i join practice p on p.practice_id = i.practice_id
 				where i.token_hash = :hash""")
-			.param("hash", hash(token))
+			.param("hash", Tokens.hash(token))
 			.query((rs, n) -> new Invitation(new PracticeId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class),
 					rs.getString(3), rs.getString(4), Role.valueOf(rs.getString(5)), rs.getObject(6, UUID.class),
 					new UserId(rs.getObject(7, UUID.class)), rs.getObject(8, OffsetDateTime.class).toInstant(),
@@ -162,7 +155,7 @@ public class Invitations {
 				update invitation set accepted_at = :now
 				where token_hash = :hash and accepted_at is null and expires_at >= :now""")
 			.param("now", utc(clock.instant()))
-			.param("hash", hash(token))
+			.param("hash", Tokens.hash(token))
 			.update();
 		if (claimed == 0) {
 			throw new InvitationException(status(invitation));
@@ -175,7 +168,7 @@ public class Invitations {
 		}).orElseGet(() -> accounts.register(invitation.email(), invitation.displayName(), password));
 		jdbc.sql("update invitation set accepted_user = :u where token_hash = :hash")
 			.param("u", user.value())
-			.param("hash", hash(token))
+			.param("hash", Tokens.hash(token))
 			.update();
 		accounts.grant(invitation.practiceId(), user, invitation.role());
 		audit.record(new AuditEntry(invitation.practiceId(),
@@ -204,22 +197,6 @@ public class Invitations {
 	/** Whether the account already exists for this invitation's address (then its password is asked). */
 	public boolean accountExists(Invitation invitation) {
 		return accounts.exists(invitation.email());
-	}
-
-	static String newToken() {
-		byte[] bytes = new byte[32];
-		random.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -14,6 +14,7 @@ import care.rapport.clients.Episodes;
 import care.rapport.identity.UserId;
 import care.rapport.practice.Ids;
 import care.rapport.practice.PracticeId;
+import care.rapport.practice.Tokens;
 import care.rapport.scheduling.AppointmentAttended;
 import care.rapport.scheduling.AppointmentBooked;
 import org.jspecify.annotations.Nullable;
@@ -292,6 +293,51 @@ public class Administrations {
 			.update());
 		events.publishEvent(new ResponseScored(practice, client, id, score));
 		return new Submission.Received(score);
+	}
+
+	/** How long a single-use link to one questionnaire works. */
+	public static final java.time.Duration LINK_VALID_FOR = java.time.Duration.ofDays(7);
+
+	/**
+	 * Makes a single-use link for a due questionnaire, replacing any earlier link to it. Only a
+	 * hash of the token is stored.
+	 * @return the token to put in the link
+	 */
+	@Transactional
+	public String issueLink(PracticeId practice, ClientId client, AdministrationId id) {
+		String token = Tokens.newToken();
+		int updated = jdbc.sql("""
+				update administration set link_token_hash = :hash, link_expires_at = :expires
+				where practice_id = :p and client_id = :c and administration_id = :id and status = 'DUE'""")
+			.param("hash", Tokens.hash(token))
+			.param("expires", utc(clock.instant().plus(LINK_VALID_FOR)))
+			.param("p", practice.value())
+			.param("c", client.value())
+			.param("id", id.value())
+			.update();
+		if (updated == 0) {
+			throw new IllegalArgumentException("Only a questionnaire that is still due can be sent");
+		}
+		return token;
+	}
+
+	/** A questionnaire reached through a link, and whether the link still works. */
+	public record Linked(PracticeId practiceId, Administration administration, boolean expired) {
+	}
+
+	public Optional<Linked> findByLink(String token) {
+		record Row(UUID practiceId, UUID clientId, UUID administrationId, OffsetDateTime linkExpiresAt) {
+		}
+		return jdbc.sql("""
+				select practice_id, client_id, administration_id, link_expires_at from administration
+				where link_token_hash = :hash""")
+			.param("hash", Tokens.hash(token))
+			.query(Row.class)
+			.optional()
+			.flatMap(row -> find(new PracticeId(row.practiceId()), new ClientId(row.clientId()),
+					new AdministrationId(row.administrationId()))
+				.map(a -> new Linked(new PracticeId(row.practiceId()), a,
+						row.linkExpiresAt().toInstant().isBefore(clock.instant()))));
 	}
 
 	/** The client chose not to answer: recorded, and never asked again for this asking. */

@@ -242,6 +242,35 @@ class RiskAlertIntegrationTests {
 			.andExpect(content().string(not(containsString("Session check-in"))));
 	}
 
+	@Test
+	void aSingleUseLinkTakesAnswersOnceWithoutSigningIn() throws Exception {
+		UUID phq = dueId("PHQ-9");
+		mvc.perform(post("/app/clients/" + practice.clientOfA() + "/measures/" + phq + "/link").with(csrf())
+			.with(practice.as(practice.therapistAEmail()))).andExpect(status().is3xxRedirection());
+		String body = jdbc.sql("select body from outbox_message where recipient = :c order by created_at desc limit 1")
+			.param("c", practice.clientAEmail())
+			.query(String.class)
+			.single();
+		var matcher = java.util.regex.Pattern.compile("/respond/([A-Za-z0-9_-]+)").matcher(body);
+		assertThat(matcher.find()).isTrue();
+		String link = "/respond/" + matcher.group(1);
+
+		mvc.perform(get(link)).andExpect(content().string(containsString("Little interest or pleasure")));
+		var answers = post(link).with(csrf());
+		for (int i = 1; i <= 9; i++) {
+			answers.param("item.q" + i, i == 9 ? "1" : "0");
+		}
+		mvc.perform(answers).andExpect(content().string(containsString("9-8-8")));
+		mvc.perform(answers).andExpect(content().string(containsString("Already received, thank you")));
+		assertThat(statusOf(phq)).isEqualTo("COMPLETED");
+		assertThat(alertsOfClientA()).singleElement().satisfies(a -> assertThat(a.type()).isEqualTo(AlertType.RISK));
+
+		jdbc.sql("update administration set link_expires_at = now() - interval '1 minute' where administration_id = :a")
+			.param("a", phq)
+			.update();
+		mvc.perform(get(link)).andExpect(content().string(containsString("Already received")));
+	}
+
 	private UUID dueIdAfterAttendance() {
 		return due().stream().filter(a -> a.instrumentCode().equals("CHECK-IN")).findFirst().orElseThrow().id().value();
 	}

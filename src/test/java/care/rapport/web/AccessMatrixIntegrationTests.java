@@ -211,6 +211,11 @@ class AccessMatrixIntegrationTests {
 				t -> "/app/clients/" + t.practice.clientOfA() + "/plan?timing.PHQ-9=BEFORE_SESSION", OK,
 				with(careTeam, Who.THERAPIST, 302, Who.SUPERVISOR, 302)));
 		rows.add(new Row("GET", "/me/progress", t -> "/me/progress", FORBIDDEN, CLIENT_ONLY));
+		rows.add(new Row("POST", "/app/clients/{id}/measures/{administrationId}/link",
+				t -> "/app/clients/" + t.practice.clientOfA() + "/measures/" + t.measureOfB + "/link", NOT_FOUND,
+				with(staffOnly(NOT_FOUND))));
+		rows.add(new Row("GET", "/respond/{token}", t -> "/respond/not-a-token", NOT_FOUND, PUBLIC));
+		rows.add(new Row("POST", "/respond/{token}", t -> "/respond/not-a-token", NOT_FOUND, PUBLIC));
 		rows.add(new Row("GET", "/app/alerts", t -> "/app/alerts", OK, staffOnly(OK)));
 		rows.add(new Row("GET", "/app/caseload", t -> "/app/caseload", OK, staffOnly(OK)));
 		rows.add(new Row("GET", "/app/outcomes", t -> "/app/outcomes", OK, staffOnly(OK)));

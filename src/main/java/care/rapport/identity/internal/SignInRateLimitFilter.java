@@ -14,12 +14,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits how often one network address may post to the sign-in, verification, sign-up and
- * invitation forms, whatever account it tries.
+ * Limits how often one network address may post to the forms that work without an account:
+ * sign-in, verification, sign-up, invitations and questionnaire links.
  */
 class SignInRateLimitFilter extends OncePerRequestFilter {
 
-	private static final Set<String> LIMITED_PREFIXES = Set.of("/login", "/signup", "/invitations/");
+	private static final Set<String> LIMITED_PREFIXES = Set.of("/login", "/signup", "/invitations/", "/respond/");
 
 	private static final int MAX_TRACKED_ADDRESSES = 10_000;
 

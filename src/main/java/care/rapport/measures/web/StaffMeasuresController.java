@@ -47,8 +47,15 @@ class StaffMeasuresController {
 
 	private final Practices practices;
 
+	private final care.rapport.mail.Outbox outbox;
+
+	private final care.rapport.mail.MailSettings mail;
+
 	StaffMeasuresController(Clients clients, Episodes episodes, Appointments appointments,
-			Administrations administrations, Instruments instruments, Practices practices) {
+			Administrations administrations, Instruments instruments, Practices practices,
+			care.rapport.mail.Outbox outbox, care.rapport.mail.MailSettings mail) {
+		this.outbox = outbox;
+		this.mail = mail;
 		this.clients = clients;
 		this.episodes = episodes;
 		this.appointments = appointments;
@@ -107,6 +114,30 @@ class StaffMeasuresController {
 			return render(model, staff, client, definition, answers, ex.problems(), session);
 		}
 		redirect.addFlashAttribute("notice", definition.code() + " answers from paper saved.");
+		return "redirect:/app/clients/" + id + "/progress";
+	}
+
+	@PostMapping("/app/clients/{id}/measures/{administrationId}/link")
+	String sendLink(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, @PathVariable UUID administrationId,
+			RedirectAttributes redirect) {
+		Client client = careTeamClient(staff, id, "Sent a questionnaire link");
+		var administration = administrations
+			.find(staff.practiceId(), client.id(), new care.rapport.measures.AdministrationId(administrationId))
+			.filter(a -> a.status() == care.rapport.measures.AdministrationStatus.DUE)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		String token = administrations.issueLink(staff.practiceId(), client.id(), administration.id());
+		outbox.enqueue(staff.practiceId(), client.email(), "A short check-in from " + staff.practiceName(), """
+				Hello %s,
+
+				Your therapist would like to hear how you have been. This link opens one short questionnaire;
+				it works once, for 7 days, and you don't need to sign in:
+				%s/respond/%s
+
+				You can skip any question you'd rather not answer by leaving this for your next session.
+				If you are in crisis, call or text 9-8-8, or call 911 in an emergency.
+				""".formatted(client.displayName(), mail.baseUrl(), token));
+		redirect.addFlashAttribute("notice", "A link to the " + administration.instrumentCode() + " was e-mailed to "
+				+ client.displayName() + ". It works once, for 7 days.");
 		return "redirect:/app/clients/" + id + "/progress";
 	}
 

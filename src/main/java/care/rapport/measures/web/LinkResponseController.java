@@ -1,0 +1,127 @@
+package care.rapport.measures.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import care.rapport.measures.AdministrationStatus;
+import care.rapport.measures.Administrations;
+import care.rapport.measures.Administrations.Linked;
+import care.rapport.measures.Administrations.Submission;
+import care.rapport.measures.InstrumentDefinition;
+import care.rapport.measures.Instruments;
+import care.rapport.measures.InvalidAnswersException;
+import care.rapport.practice.CrisisResources;
+import care.rapport.practice.Practices;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Answering one questionnaire through a single-use link, without signing in. The link works until
+ * the questionnaire is answered or for seven days; a second submission stores nothing.
+ */
+@Controller
+class LinkResponseController {
+
+	private final Administrations administrations;
+
+	private final Instruments instruments;
+
+	private final Practices practices;
+
+	LinkResponseController(Administrations administrations, Instruments instruments, Practices practices) {
+		this.administrations = administrations;
+		this.instruments = instruments;
+		this.practices = practices;
+	}
+
+	@GetMapping("/respond/{token}")
+	String open(@PathVariable String token, Model model) {
+		Linked linked = linked(token);
+		return switch (state(linked)) {
+			case "form" -> form(model, token, linked, Map.of(), Map.of());
+			default -> closed(model, linked);
+		};
+	}
+
+	@PostMapping("/respond/{token}")
+	String submit(@PathVariable String token, @RequestParam Map<String, String> form, Model model) {
+		Linked linked = linked(token);
+		if (linked.administration().status() == AdministrationStatus.COMPLETED) {
+			model.addAttribute("again", true);
+			return closed(model, linked);
+		}
+		if (!state(linked).equals("form")) {
+			return closed(model, linked);
+		}
+		InstrumentDefinition definition = instruments.get(linked.administration().instrumentCode());
+		Map<String, Integer> answers = new LinkedHashMap<>();
+		Map<String, String> problems = new LinkedHashMap<>();
+		form.forEach((name, value) -> {
+			if (name.startsWith("item.") && !value.isBlank()) {
+				try {
+					answers.put(name.substring(5), Integer.parseInt(value.strip()));
+				}
+				catch (NumberFormatException ex) {
+					problems.put(name.substring(5), "Choose one of the answers.");
+				}
+			}
+		});
+		try {
+			if (!problems.isEmpty()) {
+				throw new InvalidAnswersException(definition.code(), problems);
+			}
+			Submission submission = administrations.submit(linked.practiceId(), linked.administration().clientId(),
+					linked.administration().id(), answers, "LINK", null);
+			model.addAttribute("risk", submission.score().hasCriticalFindings());
+			model.addAttribute("crisis",
+					CrisisResources.forJurisdiction(practices.get(linked.practiceId()).jurisdiction()));
+			model.addAttribute("moreDue", 0);
+			model.addAttribute("linkMode", true);
+			return "measures/thanks";
+		}
+		catch (InvalidAnswersException ex) {
+			model.addAttribute("error", "Some answers are missing or could not be read: see the marked questions. "
+					+ "Your other answers are kept.");
+			return form(model, token, linked, answers, ex.problems());
+		}
+	}
+
+	private static String state(Linked linked) {
+		var status = linked.administration().status();
+		if (status == AdministrationStatus.COMPLETED || status == AdministrationStatus.DECLINED) {
+			return "closed";
+		}
+		return linked.expired() ? "expired" : "form";
+	}
+
+	private String closed(Model model, Linked linked) {
+		model.addAttribute("status", linked.administration().status().name());
+		model.addAttribute("expired", linked.expired());
+		return "measures/link-closed";
+	}
+
+	private String form(Model model, String token, Linked linked, Map<String, Integer> answers,
+			Map<String, String> problems) {
+		model.addAttribute("administration", linked.administration());
+		model.addAttribute("definition", instruments.get(linked.administration().instrumentCode()));
+		model.addAttribute("answers", answers);
+		model.addAttribute("problems", problems);
+		model.addAttribute("formAction", "/respond/" + token);
+		model.addAttribute("backUrl", "/");
+		model.addAttribute("staffMode", false);
+		model.addAttribute("linkMode", true);
+		return "measures/form";
+	}
+
+	private Linked linked(String token) {
+		return administrations.findByLink(token)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "This link is not valid"));
+	}
+
+}
