@@ -127,6 +127,7 @@ public class Administrations {
 	 * after it falls due now.
 	 */
 	@EventListener
+	@org.springframework.core.annotation.Order(0)
 	void on(AppointmentAttended attended) {
 		jdbc.sql("""
 				update administration set status = 'MISSED'

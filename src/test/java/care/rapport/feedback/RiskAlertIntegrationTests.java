@@ -271,6 +271,30 @@ class RiskAlertIntegrationTests {
 		mvc.perform(get(link)).andExpect(content().string(containsString("Already received")));
 	}
 
+	@Test
+	void twoSessionsInARowWithoutTheDueMeasuresRaiseAMissedAlert() {
+		var appointments = context.getBean(Appointments.class);
+		var therapist = practice.user(practice.therapistAEmail()).id();
+		attendScheduledSession(appointments);
+		assertThat(alertsOfClientA()).isEmpty();
+		appointments.book(practice.practice().id(), practice.clientOfA(), therapist, Instant.now().plus(Duration.ofHours(3)),
+				Duration.ofMinutes(50));
+		attendScheduledSession(appointments);
+
+		assertThat(alertsOfClientA()).extracting(Alert::type).contains(AlertType.MISSED);
+	}
+
+	private void attendScheduledSession(Appointments appointments) {
+		var appointment = jdbc.sql("""
+				select appointment_id from appointment where practice_id = :p and client_id = :c and status = 'SCHEDULED'""")
+			.param("p", practice.practice().id().value())
+			.param("c", practice.clientOfA().value())
+			.query(UUID.class)
+			.single();
+		appointments.recordAttendance(practice.practice().id(), new care.rapport.scheduling.AppointmentId(appointment),
+				Attendance.ATTENDED);
+	}
+
 	private UUID dueIdAfterAttendance() {
 		return due().stream().filter(a -> a.instrumentCode().equals("CHECK-IN")).findFirst().orElseThrow().id().value();
 	}

@@ -48,10 +48,25 @@ class AlertRaiser {
 					scored.administrationId().value());
 		}
 		// Risk came straight from this response's critical answers above; the rules add the rest.
-		for (AlertCandidate candidate : rules.evaluate(histories.of(scored.practiceId(), scored.clientId()))) {
+		evaluateRules(scored.practiceId(), scored.clientId(), scored.administrationId().value());
+	}
+
+	/**
+	 * A session marks the measures due before it and not done as missed (measures listens first),
+	 * which is evidence for the rules too.
+	 */
+	@EventListener
+	@org.springframework.core.annotation.Order(10)
+	void on(care.rapport.scheduling.AppointmentAttended attended) {
+		evaluateRules(attended.practiceId(), attended.clientId(), null);
+	}
+
+	private void evaluateRules(care.rapport.practice.PracticeId practice, care.rapport.clients.ClientId client,
+			java.util.@org.jspecify.annotations.Nullable UUID administrationId) {
+		var owner = clients.therapistOf(practice, client);
+		for (AlertCandidate candidate : rules.evaluate(histories.of(practice, client))) {
 			if (candidate.type() != AlertType.RISK) {
-				alerts.raise(scored.practiceId(), scored.clientId(), owner, candidate,
-						scored.administrationId().value());
+				alerts.raise(practice, client, owner, candidate, administrationId);
 			}
 		}
 	}
