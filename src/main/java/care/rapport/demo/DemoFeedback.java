@@ -96,7 +96,7 @@ class DemoFeedback {
 	 * trajectory model and alert thresholds so that it raises the alerts its label promises, and no
 	 * others.
 	 */
-	static final List<Course> CASES = List.of(
+	private static final List<Course> CASES = List.of(
 			// PHQ-9 18 → 7 and GAD-7 14 → 5 over eight sessions: reliable improvement and recovery.
 			new Course("improving", new int[] { 18, 16, 14, 13, 11, 9, 8, 7 }, new int[] { 14, 13, 11, 10, 8, 7, 6, 5 },
 					new double[] { 9.0, 9.25, 9.5, 9.5, 9.75, 9.5, 10, 9.75 }, 0, 6),
@@ -151,7 +151,7 @@ class DemoFeedback {
 		for (DemoClient client : sams) {
 			Course course = slot < CASES.size() ? CASES.get(slot)
 					: ordinary(ORDINARY_SESSIONS[ordinary++ % ORDINARY_SESSIONS.length], random);
-			record(practice, zone, today, client, course, slot, random);
+			createHistory(practice, zone, today, client, course, slot, random);
 			if (slot < CASES.size()) {
 				shown.add(client.name() + " (" + course.label() + ")");
 			}
@@ -168,7 +168,7 @@ class DemoFeedback {
 					|| perTherapist.merge(client.therapist(), 1, Integer::sum) > OTHERS_PER_THERAPIST) {
 				continue;
 			}
-			record(practice, zone, today, client,
+			createHistory(practice, zone, today, client,
 					ordinary(ORDINARY_SESSIONS[ordinary++ % ORDINARY_SESSIONS.length], random), slot++, random);
 			histories++;
 		}
@@ -206,8 +206,9 @@ class DemoFeedback {
 		return (int) Math.max(0, Math.min(intake, score));
 	}
 
-	private void record(PracticeId practice, ZoneId zone, LocalDate today, DemoClient client, Course course, int slot,
-			Random random) {
+	/** Each session as it happens: book, answer what is due before it, attend, check in after it. */
+	private void createHistory(PracticeId practice, ZoneId zone, LocalDate today, DemoClient client, Course course,
+			int slot, Random random) {
 		LocalDate last = today.minusDays(course.daysAgo());
 		for (int i = 0; i < course.sessions(); i++) {
 			int session = i + 1;

@@ -221,6 +221,31 @@ public class Administrations {
 		return histories;
 	}
 
+	/**
+	 * Scores of one instrument in the practice's closed episodes, by session, for fitting the
+	 * practice's own expected trajectories: episode to (session, total), oldest first.
+	 */
+	public List<List<double[]>> closedEpisodeScores(PracticeId practice, String code) {
+		var byEpisode = new java.util.LinkedHashMap<UUID, List<double[]>>();
+		jdbc.sql("""
+				select a.episode_id, a.total,
+				       (select 1 + count(*) from appointment ap
+				        join appointment p on p.practice_id = ap.practice_id and p.episode_id = ap.episode_id
+				            and p.status = 'ATTENDED' and p.starts_at < ap.starts_at
+				        where ap.practice_id = a.practice_id and ap.appointment_id = a.appointment_id) as session_number
+				from administration a
+				join episode e on e.practice_id = a.practice_id and e.episode_id = a.episode_id and e.closed_at is not null
+				where a.practice_id = :p and a.instrument_code = :code and a.status = 'COMPLETED'
+				  and a.appointment_id is not null
+				order by a.episode_id, session_number""")
+			.param("p", practice.value())
+			.param("code", code)
+			.query((rs, n) -> byEpisode.computeIfAbsent(rs.getObject(1, UUID.class), e -> new java.util.ArrayList<>())
+				.add(new double[] { rs.getInt(3), rs.getDouble(2) }))
+			.list();
+		return List.copyOf(byEpisode.values());
+	}
+
 	/** The answers given in a completed asking, item id to value. */
 	public Map<String, Integer> answers(PracticeId practice, AdministrationId id) {
 		var answers = new java.util.LinkedHashMap<String, Integer>();

@@ -2,7 +2,7 @@ package care.rapport.feedback.internal;
 
 import care.rapport.clients.Clients;
 import care.rapport.feedback.AlertCandidate;
-import care.rapport.feedback.AlertRules;
+import care.rapport.feedback.PracticeModels;
 import care.rapport.feedback.AlertType;
 import care.rapport.feedback.Alerts;
 import care.rapport.measures.CriticalFinding;
@@ -24,16 +24,17 @@ class AlertRaiser {
 
 	private final ClientHistories histories;
 
-	private final AlertRules rules;
+	private final PracticeModels models;
 
 	private final java.time.Clock clock;
 
-	AlertRaiser(Alerts alerts, Clients clients, ClientHistories histories, AlertRules rules, java.time.Clock clock) {
+	AlertRaiser(Alerts alerts, Clients clients, ClientHistories histories, PracticeModels models,
+			java.time.Clock clock) {
 		this.clock = clock;
 		this.alerts = alerts;
 		this.clients = clients;
 		this.histories = histories;
-		this.rules = rules;
+		this.models = models;
 	}
 
 	@EventListener
@@ -64,7 +65,7 @@ class AlertRaiser {
 	private void evaluateRules(care.rapport.practice.PracticeId practice, care.rapport.clients.ClientId client,
 			java.util.@org.jspecify.annotations.Nullable UUID administrationId) {
 		var owner = clients.therapistOf(practice, client);
-		for (AlertCandidate candidate : rules.evaluate(histories.of(practice, client))) {
+		for (AlertCandidate candidate : models.rulesFor(practice).evaluate(histories.of(practice, client))) {
 			if (candidate.type() != AlertType.RISK) {
 				alerts.raise(practice, client, owner, candidate, administrationId);
 			}

@@ -9,6 +9,7 @@ import care.rapport.audit.AuditEntry;
 import care.rapport.audit.AuditLog;
 import care.rapport.clients.Clients;
 import care.rapport.feedback.Alerts;
+import care.rapport.feedback.PracticeModels;
 import care.rapport.identity.RapportUser;
 import care.rapport.measures.Administrations;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,8 +31,11 @@ class CaseloadController {
 
 	private final AuditLog audit;
 
+	private final PracticeModels models;
+
 	CaseloadController(Clients clients, Administrations administrations, Alerts alerts, CaseloadRows rows,
-			AuditLog audit) {
+			AuditLog audit, PracticeModels models) {
+		this.models = models;
 		this.clients = clients;
 		this.administrations = administrations;
 		this.alerts = alerts;
@@ -45,9 +49,10 @@ class CaseloadController {
 		var ids = caseload.stream().map(c -> c.id()).toList();
 		var histories = administrations.currentHistories(staff.practiceId(), ids);
 		var openAlerts = alerts.unresolvedByClient(staff.practiceId(), ids);
+		var trajectories = models.forPractice(staff.practiceId());
 		List<CaseloadRows.Row> table = caseload.stream()
 			.map(client -> rows.row(client, histories.getOrDefault(client.id(), List.of()),
-					openAlerts.getOrDefault(client.id(), List.of())))
+					openAlerts.getOrDefault(client.id(), List.of()), trajectories))
 			.sorted(Comparator.comparing(CaseloadRows.Row::need).thenComparing(r -> r.client().displayName()))
 			.toList();
 		audit.record(AuditEntry.of(staff.practiceId(), staff.actor(), AuditAction.CASELOAD_VIEWED,

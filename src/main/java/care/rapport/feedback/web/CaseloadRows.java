@@ -24,11 +24,8 @@ class CaseloadRows {
 
 	private final Instruments instruments;
 
-	private final PracticeTrajectories trajectories;
-
-	CaseloadRows(Instruments instruments, PracticeTrajectories trajectories) {
+	CaseloadRows(Instruments instruments) {
 		this.instruments = instruments;
-		this.trajectories = trajectories;
 	}
 
 	/** Where a client stands, in the order that asks for attention. */
@@ -71,7 +68,7 @@ class CaseloadRows {
 
 	}
 
-	Row row(Client client, List<Administration> history, List<Alert> openAlerts) {
+	Row row(Client client, List<Administration> history, List<Alert> openAlerts, PracticeTrajectories trajectories) {
 		InstrumentDefinition outcome = instruments.get(OUTCOME);
 		List<Administration> scores = history.stream()
 			.filter(a -> a.instrumentCode().equals(OUTCOME) && a.status() == AdministrationStatus.COMPLETED
@@ -87,7 +84,7 @@ class CaseloadRows {
 			.mapToInt(Administration::sessionNumber)
 			.max()
 			.orElse(0);
-		Status status = status(outcome, scores);
+		Status status = status(outcome, scores, trajectories);
 		boolean risk = openAlerts.stream().anyMatch(a -> a.type() == AlertType.RISK);
 		int need = risk ? 0 : status == Status.DETERIORATING ? 1 : status == Status.OFF_TRACK ? 2
 				: !openAlerts.isEmpty() ? 3 : status == Status.NOT_ENOUGH_DATA ? 4 : 5;
@@ -98,7 +95,8 @@ class CaseloadRows {
 				latestCheckIn, sessions, status, openAlerts, need);
 	}
 
-	private Status status(InstrumentDefinition outcome, List<Administration> scores) {
+	private static Status status(InstrumentDefinition outcome, List<Administration> scores,
+			PracticeTrajectories trajectories) {
 		if (scores.size() < 2) {
 			return Status.NOT_ENOUGH_DATA;
 		}

@@ -49,7 +49,7 @@ class ClientProgressController {
 		Client client = clients.ownRecord(user).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		List<Administration> history = administrations.history(user.practiceId(), client.id());
 		boolean showCheckIns = clients.checkInsVisibleToClient(user.practiceId(), client.id());
-		ProgressChartData full = charts.forClient("PHQ-9", history, List.of());
+		ProgressChartData full = charts.forClient(user.practiceId(), "PHQ-9", history, List.of());
 		var forClient = new ProgressChartData(full.instrument(), full.min(), full.max(), full.higherIsWorse(),
 				full.cutoff(), full.scores(), List.of(), full.missedSessions(), List.of(),
 				showCheckIns ? full.checkIns() : List.of(), showCheckIns ? full.checkInCutoff() : null);

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import care.rapport.feedback.Alert;
+import care.rapport.feedback.PracticeModels;
 import care.rapport.feedback.PracticeTrajectories;
+import care.rapport.practice.PracticeId;
 import care.rapport.feedback.TrajectoryModel;
 import care.rapport.feedback.chart.ProgressChartData.Band;
 import care.rapport.feedback.chart.ProgressChartData;
@@ -26,14 +28,15 @@ class ProgressCharts {
 
 	private final Instruments instruments;
 
-	private final PracticeTrajectories trajectories;
+	private final PracticeModels models;
 
-	ProgressCharts(Instruments instruments, PracticeTrajectories trajectories) {
+	ProgressCharts(Instruments instruments, PracticeModels models) {
 		this.instruments = instruments;
-		this.trajectories = trajectories;
+		this.models = models;
 	}
 
-	ProgressChartData forClient(String outcomeCode, List<Administration> history, List<Alert> alerts) {
+	ProgressChartData forClient(PracticeId practice, String outcomeCode, List<Administration> history,
+			List<Alert> alerts) {
 		InstrumentDefinition outcome = instruments.get(outcomeCode);
 		List<Administration> answered = completed(history, outcomeCode);
 		List<Score> scores = new ArrayList<>();
@@ -62,14 +65,14 @@ class ProgressCharts {
 		Double checkInCutoff = instruments.find(CHECK_IN).map(d -> d.clinicalCutOff().doubleValue()).orElse(null);
 		return new ProgressChartData(outcome.code(), outcome.minTotal().doubleValue(), outcome.maxTotal().doubleValue(),
 				outcome.direction() == Direction.HIGHER_IS_WORSE, outcome.clinicalCutOff().doubleValue(), scores,
-				expectedBand(outcomeCode, scores), missed, events, checkIns, checkInCutoff);
+				expectedBand(models.forPractice(practice), outcomeCode, scores), missed, events, checkIns, checkInCutoff);
 	}
 
 	/**
 	 * The expected range from the first score on. The model counts sessions from the intake score,
 	 * so its session 1 is the client's first scored session.
 	 */
-	private List<Band> expectedBand(String outcomeCode, List<Score> scores) {
+	private static List<Band> expectedBand(PracticeTrajectories trajectories, String outcomeCode, List<Score> scores) {
 		if (scores.isEmpty()) {
 			return List.of();
 		}
@@ -85,8 +88,8 @@ class ProgressCharts {
 	}
 
 	/** Where the expected band comes from, shown under the chart. */
-	String provenance(String outcomeCode) {
-		return trajectories.find(outcomeCode).map(TrajectoryModel::provenance).orElse("");
+	String provenance(PracticeId practice, String outcomeCode) {
+		return models.forPractice(practice).find(outcomeCode).map(TrajectoryModel::provenance).orElse("");
 	}
 
 	private static List<Administration> completed(List<Administration> history, String code) {

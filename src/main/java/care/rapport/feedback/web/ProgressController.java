@@ -82,7 +82,7 @@ class ProgressController {
 		List<Administration> history = administrations.history(staff.practiceId(), client.id());
 		List<Alert> clientAlerts = alerts.ofClient(staff.practiceId(), client.id());
 		model.addAttribute("client", client);
-		model.addAttribute("chart", ProgressChart.svg(charts.forClient("PHQ-9", history, clientAlerts)));
+		model.addAttribute("chart", ProgressChart.svg(charts.forClient(staff.practiceId(), "PHQ-9", history, clientAlerts)));
 		model.addAttribute("changes", changes(history));
 		model.addAttribute("latestAnswers", latestAnswers(staff, history));
 		model.addAttribute("alerts", clientAlerts);
@@ -97,7 +97,7 @@ class ProgressController {
 			.max()
 			.orElse(0));
 		model.addAttribute("zone", practices.get(staff.practiceId()).timeZone());
-		model.addAttribute("provenance", charts.provenance("PHQ-9"));
+		model.addAttribute("provenance", charts.provenance(staff.practiceId(), "PHQ-9"));
 		model.addAttribute("dueMeasures", administrations.due(staff.practiceId(), client.id()));
 		model.addAttribute("checkInsVisible", clients.checkInsVisibleToClient(staff.practiceId(), client.id()));
 		return "feedback/progress";
