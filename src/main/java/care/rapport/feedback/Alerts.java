@@ -225,8 +225,9 @@ public class Alerts {
 	}
 
 	/**
-	 * Hands each risk alert still open past its due time to the owner's supervisor (or, with no
-	 * supervisor, to the practice admins), once.
+	 * Hands each risk alert still open past its due time to the owner's supervisor (or another
+	 * supervisor of the practice), once. With no supervisor at all, the practice admins are asked by
+	 * e-mail to reach the therapist; they are not shown the alert, which is clinical content.
 	 * @return how many alerts were escalated
 	 */
 	@Transactional
@@ -242,10 +243,12 @@ public class Alerts {
 			.list();
 		for (Overdue alert : overdue) {
 			var practice = new PracticeId(alert.practiceId());
+			// The owner's supervisor, else any supervisor: clinical staff, since admins see no clinical content.
 			UUID to = jdbc.sql("""
 					select coalesce(
 					    (select supervisor_id from supervision where practice_id = :p and therapist_id = :owner limit 1),
-					    (select user_id from membership where practice_id = :p and role = 'PRACTICE_ADMIN' limit 1))""")
+					    (select user_id from membership where practice_id = :p and role = 'SUPERVISOR'
+					     and user_id <> :owner order by created_at limit 1))""")
 				.param("p", alert.practiceId())
 				.param("owner", alert.ownerId())
 				.query(UUID.class)
@@ -258,17 +261,33 @@ public class Alerts {
 				.param("id", alert.alertId())
 				.update();
 			audit.record(AuditEntry.aboutClient(practice, Actor.SYSTEM, AuditAction.ALERT_ESCALATED,
-					alert.clientId(), "Risk alert not acknowledged in time; escalated"));
-			if (to != null) {
-				accounts.member(practice, new UserId(to)).ifPresent(member -> outbox.enqueue(practice, member.email(),
-						"Urgent: an unacknowledged risk alert in Rapport", """
+					alert.clientId(), to != null ? "Risk alert not acknowledged in time; escalated to a supervisor"
+							: "Risk alert not acknowledged in time; no supervisor, practice admins told to reach the therapist"));
+			List<UUID> recipients = to != null ? List.of(to)
+					: jdbc.sql("select user_id from membership where practice_id = :p and role = 'PRACTICE_ADMIN'")
+						.param("p", alert.practiceId())
+						.query(UUID.class)
+						.list();
+			String therapistName = accounts.member(practice, new UserId(alert.ownerId()))
+				.map(Accounts.Member::displayName)
+				.orElse("the therapist");
+			for (UUID recipient : recipients) {
+				accounts.member(practice, new UserId(recipient)).ifPresent(member -> outbox.enqueue(practice,
+						member.email(), "Urgent: an unacknowledged risk alert in Rapport", (to != null ? """
 								Hello %s,
 
-								A risk alert for a client of a colleague you supervise has not been acknowledged in time.
+								A risk alert for a client of %s has not been acknowledged in time.
 								Sign in to see it: %s/app/alerts
 
 								For privacy, this message contains no client details.
-								""".formatted(member.displayName(), mail.baseUrl())));
+								""" : """
+								Hello %s,
+
+								A risk alert for a client of %s has not been acknowledged in time, and the practice
+								has no supervisor to pass it to. Please make sure %2$s sees it today (%s/app/alerts).
+
+								For privacy, this message contains no client details.
+								""").formatted(member.displayName(), therapistName, mail.baseUrl())));
 			}
 		}
 		return overdue.size();

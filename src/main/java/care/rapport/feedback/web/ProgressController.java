@@ -98,6 +98,9 @@ class ProgressController {
 			.orElse(0));
 		model.addAttribute("zone", practices.get(staff.practiceId()).timeZone());
 		model.addAttribute("provenance", charts.provenance(staff.practiceId(), "PHQ-9"));
+		model.addAttribute("history", history.stream()
+			.filter(a -> a.status() != AdministrationStatus.DUE)
+			.toList());
 		model.addAttribute("dueMeasures", administrations.due(staff.practiceId(), client.id()));
 		model.addAttribute("checkInsVisible", clients.checkInsVisibleToClient(staff.practiceId(), client.id()));
 		return "feedback/progress";
