@@ -65,7 +65,14 @@ public class FeedbackBench {
 			int eq = arg.indexOf('=');
 			options.put(arg.substring(0, eq), arg.substring(eq + 1));
 		}
-		new FeedbackBench(options).run();
+		try {
+			new FeedbackBench(options).run();
+		}
+		catch (Throwable ex) {
+			ex.printStackTrace();
+			System.exit(1);
+		}
+		System.exit(0);
 	}
 
 	// ------------------------------------------------------------------ settings
@@ -129,6 +136,7 @@ public class FeedbackBench {
 
 	private static Thread started(String name, Runnable body) {
 		var thread = new Thread(body, name);
+		thread.setDaemon(true);
 		thread.start();
 		return thread;
 	}
@@ -142,6 +150,9 @@ public class FeedbackBench {
 
 		final UUID practiceId;
 
+		/** The client's latest PHQ-9 total, which its answers stay near. */
+		final double level;
+
 		final List<UUID> due = new ArrayList<>();
 
 		final Map<String, String> cookies = new LinkedHashMap<>();
@@ -150,9 +161,10 @@ public class FeedbackBench {
 
 		int next;
 
-		Person(String email, UUID practiceId) {
+		Person(String email, UUID practiceId, double level) {
 			this.email = email;
 			this.practiceId = practiceId;
+			this.level = level;
 		}
 
 		UUID nextDue() {
@@ -172,13 +184,13 @@ public class FeedbackBench {
 		}
 		try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
 				PreparedStatement clients = c.prepareStatement(
-						"select vu, slot, email, practice_id from bench.vu_client where role = ? order by vu, slot");
+						"select vu, slot, email, practice_id, phq_level from bench.vu_client where role = ? order by vu, slot");
 				PreparedStatement due = c.prepareStatement(
 						"select vu, slot, administration_id from bench.due where role = ? order by vu, slot, seq")) {
 			clients.setString(1, role);
 			try (ResultSet rs = clients.executeQuery()) {
 				while (rs.next()) {
-					byVu.get(rs.getInt(1)).add(new Person(rs.getString(3), rs.getObject(4, UUID.class)));
+					byVu.get(rs.getInt(1)).add(new Person(rs.getString(3), rs.getObject(4, UUID.class), rs.getDouble(5)));
 				}
 			}
 			due.setString(1, role);
@@ -193,12 +205,15 @@ public class FeedbackBench {
 
 	// ------------------------------------------------------------------ answers
 
-	/** A PHQ-9 response: items 1-8 at random, item 9 above 0 in 2 % of responses (a risk alert). */
-	static int[] phq9Answers() {
+	/**
+	 * A PHQ-9 response near the client's level: items 1-8 share it with stochastic rounding (as in
+	 * the seed); item 9 is above 0 in 2 % of responses (a risk alert, with an e-mail to the therapist).
+	 */
+	static int[] phq9Answers(double level) {
 		var random = ThreadLocalRandom.current();
 		int[] values = new int[9];
 		for (int i = 0; i < 8; i++) {
-			values[i] = random.nextInt(4);
+			values[i] = (int) Math.min(3, Math.floor(level / 8 + random.nextDouble()));
 		}
 		values[8] = random.nextInt(100) < 2 ? 1 : 0;
 		return values;
@@ -218,7 +233,8 @@ public class FeedbackBench {
 	 */
 	double ceiling() throws Exception {
 		List<List<Person>> people = people("ceiling");
-		var barrier = new CyclicBarrier(vus + 1);
+		long[] start = new long[1];
+		var barrier = new CyclicBarrier(vus + 1, () -> start[0] = System.nanoTime());
 		var errors = new ConcurrentLinkedQueue<Throwable>();
 		var latencies = new long[vus][];
 		List<Thread> threads = new ArrayList<>();
@@ -236,14 +252,14 @@ public class FeedbackBench {
 						List<Person> mine = people.get(vu);
 						for (int i = 0; i < warmup; i++) {
 							Person p = mine.get(i % mine.size());
-							respond(c, update, insert, p.practiceId, p.nextDue());
+							respond(c, update, insert, p);
 						}
 						barrier.await();
 						long[] times = new long[measured];
 						for (int i = 0; i < measured; i++) {
 							Person p = mine.get((warmup + i) % mine.size());
 							long t0 = System.nanoTime();
-							respond(c, update, insert, p.practiceId, p.nextDue());
+							respond(c, update, insert, p);
 							times[i] = System.nanoTime() - t0;
 						}
 						latencies[vu] = times;
@@ -256,11 +272,10 @@ public class FeedbackBench {
 			}));
 		}
 		barrier.await();
-		long start = System.nanoTime();
 		for (Thread t : threads) {
 			t.join();
 		}
-		long wall = System.nanoTime() - start;
+		long wall = System.nanoTime() - start[0];
 		if (!errors.isEmpty()) {
 			throw new IllegalStateException("ceiling failed", errors.peek());
 		}
@@ -272,9 +287,11 @@ public class FeedbackBench {
 		return perSecond;
 	}
 
-	private static void respond(Connection c, PreparedStatement update, PreparedStatement insert, UUID practice,
-			UUID administration) throws SQLException {
-		int[] values = phq9Answers();
+	private static void respond(Connection c, PreparedStatement update, PreparedStatement insert, Person p)
+			throws SQLException {
+		UUID practice = p.practiceId;
+		UUID administration = p.nextDue();
+		int[] values = phq9Answers(p.level);
 		int total = Arrays.stream(values).sum();
 		update.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
 		update.setBigDecimal(2, BigDecimal.valueOf(total));
@@ -329,7 +346,18 @@ public class FeedbackBench {
 		System.out.printf(Locale.ROOT, "(a) %d clients signed in (%d per virtual user) in %.1f s%n", clients,
 				people.get(0).size(), (System.nanoTime() - t0) / 1e9);
 
-		var barrier = new CyclicBarrier(vus + 1);
+		// when every user has finished its warm-up: count the alerts so far, then start the clock
+		long[] alertsBefore = new long[1];
+		long[] start = new long[1];
+		var barrier = new CyclicBarrier(vus + 1, () -> {
+			try {
+				alertsBefore[0] = appAlerts();
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+			start[0] = System.nanoTime();
+		});
 		var latencies = new long[vus][];
 		var risky = new AtomicLong();
 		List<Thread> threads = new ArrayList<>();
@@ -345,9 +373,9 @@ public class FeedbackBench {
 					long[] times = new long[measured];
 					for (int i = 0; i < measured; i++) {
 						Person p = mine.get((warmup + i) % mine.size());
-						long start = System.nanoTime();
+						long t = System.nanoTime();
 						submit(p, risky);
-						times[i] = System.nanoTime() - start;
+						times[i] = System.nanoTime() - t;
 					}
 					latencies[vu] = times;
 				}
@@ -358,25 +386,35 @@ public class FeedbackBench {
 			}));
 		}
 		barrier.await();
-		long start = System.nanoTime();
 		for (Thread t : threads) {
 			t.join();
 		}
-		long wall = System.nanoTime() - start;
+		long wall = System.nanoTime() - start[0];
 		if (!errors.isEmpty()) {
 			throw new IllegalStateException("submission failed", errors.peek());
 		}
+		long alertsRaised = appAlerts() - alertsBefore[0];
 		long[] all = flatten(latencies);
 		double perSecond = vus * (double) measured / (wall / 1e9);
 		double p50 = ms(percentile(all, 50));
 		double p99 = ms(percentile(all, 99));
 		System.out.printf(Locale.ROOT,
-				"(a) app: %d form posts by %d virtual users in %.1f s (after %d warm-up posts): %.1f/s; p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; %d with PHQ-9 item 9 > 0%n",
+				"(a) app: %d form posts by %d virtual users in %.1f s (after %d warm-up posts): %.1f/s; p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; %d of all posts with PHQ-9 item 9 > 0; %d alerts raised during the measured posts%n",
 				all.length, vus, wall / 1e9, vus * warmup, perSecond, p50, ms(percentile(all, 90)), p99,
-				ms(all[all.length - 1]), risky.get());
+				ms(all[all.length - 1]), risky.get(), alertsRaised);
 		figures.put("submit_p50_ms", f1(p50));
 		figures.put("submit_p99_ms", f1(p99));
 		return perSecond;
+	}
+
+	/** Alerts the app raised (seeded ones have no administration). */
+	private long appAlerts() throws SQLException {
+		try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
+				ResultSet rs = c.createStatement()
+					.executeQuery("select count(*) from alert where administration_id is not null")) {
+			rs.next();
+			return rs.getLong(1);
+		}
 	}
 
 	private void signInClient(Person p) throws Exception {
@@ -389,7 +427,7 @@ public class FeedbackBench {
 
 	private void submit(Person p, AtomicLong risky) throws Exception {
 		UUID id = p.nextDue();
-		int[] values = phq9Answers();
+		int[] values = phq9Answers(p.level);
 		if (values[8] > 0) {
 			risky.incrementAndGet();
 		}
@@ -420,7 +458,7 @@ public class FeedbackBench {
 			secret = rs.getString(2);
 			progressClient = rs.getObject(3, UUID.class);
 		}
-		var therapist = new Person(email, null);
+		var therapist = new Person(email, null, 0);
 		HttpResponse<String> afterPassword = signIn(therapist);
 		String mfa = afterPassword.headers().firstValue("Location").orElse("");
 		if (!mfa.endsWith("/login/mfa")) {

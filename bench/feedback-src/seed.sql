@@ -109,8 +109,9 @@ from bench.client;
 \echo seed: completed administrations
 -- Per session: PHQ-9 and GAD-7 answered two hours before it, the check-in a quarter of an hour
 -- after. Item values are the level spread over the items with stochastic rounding; PHQ-9 item 9
--- is answered above 0 in 0.5 % of responses. Sorted by key so that the inserts below fill the
--- indexes in order.
+-- is answered above 0 in 0.5 % of responses; check-in items are 9 or 10, so that the seeded
+-- histories do not call for alliance alerts that were never raised. Sorted by key so that the
+-- inserts below fill the indexes in order.
 create unlogged table bench.adm as
 select s.practice_id, gen_random_uuid() as administration_id, s.client_id, s.episode_id, s.appointment_id,
        i.code, i.ord,
@@ -124,7 +125,7 @@ cross join lateral (
                when i.code = 'PHQ-9' and q = 9 then case when random() < 0.005 then 1 else 0 end
                when i.code = 'PHQ-9' then least(3, floor(s.phq / 8 + random()))::int
                when i.code = 'GAD-7' then least(3, floor(s.phq * 0.75 / 7 + random()))::int
-               else least(10, floor(8.4 + 1.8 * random()))::int end order by q)
+               else least(10, floor(9 + 1.6 * random()))::int end order by q)
     from generate_series(1, i.items) q) v(vals)
 order by s.practice_id, 2;
 
@@ -177,11 +178,16 @@ from bench.client where n % 20 = 0;
 
 \echo seed: benchmark clients and their due measures
 -- Part (a): clients spread over the practices (never therapist 1's), alternately for the app's
--- virtual users and for the JDBC ceiling.
+-- virtual users and for the JDBC ceiling. phq_level: the latest PHQ-9 total, which the driver's
+-- answers stay near (random answers would look like sudden deterioration and raise alerts).
 create table bench.vu_client as
 select case when j % 2 = 0 then 'app' else 'ceiling' end as role,
        (j / 2) % :vus as vu, (j / 2) / :vus as slot, c.n, c.practice_id, c.client_id, c.next_appointment_id,
-       c.next_session_at, 'client' || c.n || '@bench.rapport.test' as email
+       c.next_session_at, 'client' || c.n || '@bench.rapport.test' as email,
+       (select a.total from administration a
+        where a.practice_id = c.practice_id and a.client_id = c.client_id and a.instrument_code = 'PHQ-9'
+          and a.status = 'COMPLETED'
+        order by a.completed_at desc limit 1) as phq_level
 from generate_series(0, 2 * :vus * :clients_per_vu - 1) j
 join bench.client c on c.n = 61 + j * ((:clients - 60) / (2 * :vus * :clients_per_vu));
 

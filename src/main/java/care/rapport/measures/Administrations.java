@@ -60,7 +60,7 @@ public class Administrations {
 			AdministrationStatus.valueOf(rs.getString("status")), rs.getString("source"),
 			rs.getObject("completed_at", OffsetDateTime.class) == null ? null
 					: rs.getObject("completed_at", OffsetDateTime.class).toInstant(),
-			rs.getBigDecimal("total"), rs.getString("band"), (Boolean) rs.getObject("in_clinical_range"),
+			plain(rs.getBigDecimal("total")), rs.getString("band"), (Boolean) rs.getObject("in_clinical_range"),
 			rs.getObject("session_number") == null ? null : rs.getInt("session_number"));
 
 	private final JdbcClient jdbc;
@@ -385,6 +385,15 @@ public class Administrations {
 		instruments.get(code).score(answers);
 		AdministrationId id = insertDue(practice, client, episode, appointment, code, clock.instant());
 		return submit(practice, client, id, answers, "PAPER", enteredBy);
+	}
+
+	/** 14.00 as 14 and 9.50 as 9.5: the column keeps two decimals, people read the number as scored. */
+	private static java.math.@Nullable BigDecimal plain(java.math.@Nullable BigDecimal total) {
+		if (total == null) {
+			return null;
+		}
+		var stripped = total.stripTrailingZeros();
+		return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
 	}
 
 	private static OffsetDateTime utc(Instant instant) {
