@@ -17,6 +17,7 @@ public enum AuditAction {
 	ALERT_ACKNOWLEDGED("Acknowledged an alert", false), ALERT_RESOLVED("Resolved an alert", false),
 	ALERT_ESCALATED("Alert escalated to supervisor", false), CASELOAD_VIEWED("Viewed the caseload dashboard", false),
 	CLIENT_SETTINGS_CHANGED("Changed a client setting", false),
+	PRACTICE_SETTINGS_CHANGED("Changed a practice setting", false),
 	INSTRUMENT_IMPORTED("Imported an instrument", false),
 	INSTRUMENT_EXPORTED("Exported an instrument as a FHIR Questionnaire", false);
 

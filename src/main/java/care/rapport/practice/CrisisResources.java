@@ -13,6 +13,44 @@ public record CrisisResources(List<Line> lines) {
 	public record Line(String name, String action) {
 	}
 
+	public static final int MAX_LINES = 6;
+
+	/**
+	 * Reads lines written as "name: what to do".
+	 * @throws IllegalArgumentException saying what is wrong, for the practice admin
+	 */
+	public static CrisisResources parse(String text) {
+		List<Line> lines = new java.util.ArrayList<>();
+		int number = 0;
+		for (String raw : text.strip().split("\\R")) {
+			number++;
+			if (raw.isBlank()) {
+				continue;
+			}
+			int colon = raw.indexOf(':');
+			if (colon <= 0 || colon == raw.strip().length() - 1) {
+				throw new IllegalArgumentException(
+						"Line " + number + ": write a name, a colon, then what to do, e.g. \"Crisis line: call or text 9-8-8\".");
+			}
+			if (raw.length() > 200) {
+				throw new IllegalArgumentException("Line " + number + ": keep each line under 200 characters.");
+			}
+			lines.add(new Line(raw.substring(0, colon).strip(), raw.substring(colon + 1).strip()));
+		}
+		if (lines.isEmpty()) {
+			throw new IllegalArgumentException("Give at least one place to turn to, such as an emergency number.");
+		}
+		if (lines.size() > MAX_LINES) {
+			throw new IllegalArgumentException("Give at most " + MAX_LINES + " lines; in a crisis, fewer is clearer.");
+		}
+		return new CrisisResources(List.copyOf(lines));
+	}
+
+	/** The lines as the admin edits them. */
+	public String asText() {
+		return String.join("\n", lines.stream().map(l -> l.name() + ": " + l.action()).toList());
+	}
+
 	public static CrisisResources forJurisdiction(String jurisdiction) {
 		if (jurisdiction.contains("Canada") || jurisdiction.equals("United States")) {
 			return new CrisisResources(List.of(new Line("Suicide and crisis line", "Call or text 9-8-8, any time"),

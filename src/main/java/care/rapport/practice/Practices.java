@@ -54,6 +54,28 @@ public class Practices {
 		return find(id).orElseThrow(() -> new IllegalStateException("No practice " + id));
 	}
 
+	/** Where this practice's clients should turn in a crisis: its own lines, or its jurisdiction's default. */
+	public CrisisResources crisisResources(PracticeId id) {
+		var practice = get(id);
+		return jdbc.sql("select crisis_lines from practice where practice_id = :id")
+			.param("id", id.value())
+			.query(String.class)
+			.optional()
+			.filter(text -> !text.isBlank())
+			.map(CrisisResources::parse)
+			.orElseGet(() -> CrisisResources.forJurisdiction(practice.jurisdiction()));
+	}
+
+	/** Stores the practice's own crisis lines; empty text goes back to the jurisdiction's default. */
+	@Transactional
+	public void setCrisisLines(PracticeId id, String text) {
+		String stored = text.isBlank() ? null : CrisisResources.parse(text).asText();
+		jdbc.sql("update practice set crisis_lines = :text where practice_id = :id")
+			.param("text", stored)
+			.param("id", id.value())
+			.update();
+	}
+
 	public Optional<PracticeId> findByName(String name) {
 		return jdbc.sql("select practice_id from practice where name = :name")
 			.param("name", name)

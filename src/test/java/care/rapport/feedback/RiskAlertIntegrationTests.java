@@ -113,6 +113,23 @@ class RiskAlertIntegrationTests {
 	}
 
 	@Test
+	void aPracticeShowsItsOwnCrisisResourcesAfterARiskAnswer() throws Exception {
+		mvc.perform(post("/app/practice/crisis-lines").with(csrf()).with(practice.as(practice.adminEmail()))
+			.param("lines", "no colon here"))
+			.andExpect(content().string(containsString("write a name, a colon")))
+			.andExpect(content().string(containsString("no colon here")));
+		mvc.perform(post("/app/practice/crisis-lines").with(csrf()).with(practice.as(practice.adminEmail()))
+			.param("lines", "Island crisis line: call 1-888-494-3888\nEmergency: call 911"))
+			.andExpect(redirectedUrl("/app/practice"));
+
+		UUID phq = dueId("PHQ-9");
+		mvc.perform(answers(phq, 0, 0, 0, 0, 0, 0, 0, 0, 2));
+		mvc.perform(get("/me/measures/" + phq + "/thanks").with(asClient()))
+			.andExpect(content().string(containsString("Island crisis line")))
+			.andExpect(content().string(containsString("1-888-494-3888")));
+	}
+
+	@Test
 	void theTherapistSeesTheRiskFirstAcknowledgesItWithAnActionAndTheAuditShowsIt() throws Exception {
 		UUID phq = dueId("PHQ-9");
 		mvc.perform(answers(phq, 1, 1, 1, 1, 1, 1, 1, 1, 2));

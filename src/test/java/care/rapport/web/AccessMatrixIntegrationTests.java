@@ -156,6 +156,9 @@ class AccessMatrixIntegrationTests {
 		rows.add(new Row("GET", "/app/team", t -> "/app/team", OK, ADMIN_ONLY));
 		rows.add(new Row("POST", "/app/team/invitations", t -> "/app/team/invitations", OK, ADMIN_ONLY));
 		rows.add(new Row("GET", "/app/audit", t -> "/app/audit", OK, ADMIN_ONLY));
+		rows.add(new Row("GET", "/app/practice", t -> "/app/practice", OK, ADMIN_ONLY));
+		rows.add(new Row("POST", "/app/practice/crisis-lines", t -> "/app/practice/crisis-lines?lines=Bad", OK,
+				ADMIN_ONLY));
 		rows.add(new Row("GET", "/app/outbox", t -> "/app/outbox", OK, staffOnly(OK)));
 		// Instruments: every staff member may see and export them; only admins import.
 		rows.add(new Row("GET", "/app/instruments", t -> "/app/instruments", OK, staffOnly(OK)));

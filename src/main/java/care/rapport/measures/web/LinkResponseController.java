@@ -10,7 +10,6 @@ import care.rapport.measures.Administrations.Submission;
 import care.rapport.measures.InstrumentDefinition;
 import care.rapport.measures.Instruments;
 import care.rapport.measures.InvalidAnswersException;
-import care.rapport.practice.CrisisResources;
 import care.rapport.practice.Practices;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -80,7 +79,7 @@ class LinkResponseController {
 					linked.administration().id(), answers, "LINK", null);
 			model.addAttribute("risk", submission.score().hasCriticalFindings());
 			model.addAttribute("crisis",
-					CrisisResources.forJurisdiction(practices.get(linked.practiceId()).jurisdiction()));
+					practices.crisisResources(linked.practiceId()));
 			model.addAttribute("moreDue", 0);
 			model.addAttribute("linkMode", true);
 			return "measures/thanks";

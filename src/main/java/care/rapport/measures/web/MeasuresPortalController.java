@@ -15,7 +15,6 @@ import care.rapport.measures.Administrations.Submission;
 import care.rapport.measures.InstrumentDefinition;
 import care.rapport.measures.Instruments;
 import care.rapport.measures.InvalidAnswersException;
-import care.rapport.practice.CrisisResources;
 import care.rapport.practice.Practices;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -113,7 +112,7 @@ class MeasuresPortalController {
 			.score(administrations.answers(user.practiceId(), administration.id()));
 		model.addAttribute("risk", score.hasCriticalFindings());
 		model.addAttribute("crisis",
-				CrisisResources.forJurisdiction(practices.get(user.practiceId()).jurisdiction()));
+				practices.crisisResources(user.practiceId()));
 		model.addAttribute("moreDue", administrations.due(user.practiceId(), administration.clientId()).size());
 		return "measures/thanks";
 	}
