@@ -82,6 +82,9 @@ public class Administrations {
 		this.clock = clock;
 	}
 
+	/** How often a periodic measure is asked, when none is given: every four weeks. */
+	public static final int DEFAULT_EVERY_WEEKS = 4;
+
 	/** The client's measurement plan: instrument code to timing. */
 	public Map<String, MeasurementTiming> planOf(PracticeId practice, ClientId client) {
 		var plan = new java.util.TreeMap<String, MeasurementTiming>();
@@ -102,14 +105,41 @@ public class Administrations {
 			.param("c", client.value())
 			.update();
 		plan.forEach((code, timing) -> jdbc.sql("""
-				insert into measurement_plan (practice_id, client_id, instrument_code, timing, created_at)
-				values (:p, :c, :code, :timing, :now)""")
+				insert into measurement_plan (practice_id, client_id, instrument_code, timing, every_weeks, created_at)
+				values (:p, :c, :code, :timing, :weeks, :now)""")
 			.param("p", practice.value())
 			.param("c", client.value())
 			.param("code", code)
 			.param("timing", timing.name())
+			.param("weeks", timing == MeasurementTiming.EVERY_N_WEEKS ? DEFAULT_EVERY_WEEKS : null)
 			.param("now", utc(clock.instant()))
 			.update());
+	}
+
+	/**
+	 * Asks for each periodic measure whose last asking is older than its period, for clients with
+	 * an open episode. Not tied to a session, so it shows in the history rather than on the chart.
+	 * @return how many askings fell due
+	 */
+	@Transactional
+	public int makePeriodicMeasuresDue() {
+		record Due(UUID practiceId, UUID clientId, UUID episodeId, String code) {
+		}
+		List<Due> due = jdbc.sql("""
+				select mp.practice_id, mp.client_id, e.episode_id, mp.instrument_code as code
+				from measurement_plan mp
+				join episode e on e.practice_id = mp.practice_id and e.client_id = mp.client_id and e.closed_at is null
+				where mp.timing = 'EVERY_N_WEEKS'
+				  and not exists (select 1 from administration a
+				                  where a.practice_id = mp.practice_id and a.client_id = mp.client_id
+				                    and a.instrument_code = mp.instrument_code
+				                    and a.due_at > :now - make_interval(weeks => mp.every_weeks))""")
+			.param("now", utc(clock.instant()))
+			.query(Due.class)
+			.list();
+		due.forEach(d -> insertDue(new PracticeId(d.practiceId()), new ClientId(d.clientId()), d.episodeId(), null,
+				d.code(), clock.instant()));
+		return due.size();
 	}
 
 	@EventListener

@@ -312,6 +312,21 @@ class RiskAlertIntegrationTests {
 				Attendance.ATTENDED);
 	}
 
+	@Test
+	void aPeriodicMeasureFallsDueOncePerPeriod() throws Exception {
+		mvc.perform(post("/app/clients/" + practice.clientOfA() + "/plan").with(csrf())
+			.with(practice.as(practice.therapistAEmail()))
+			.param("timing.PHQ-9", "BEFORE_SESSION")
+			.param("timing.GAD-7", "EVERY_N_WEEKS")).andExpect(redirectedUrl("/app/clients/" + practice.clientOfA() + "/plan"));
+		jdbc.sql("update administration set due_at = now() - interval '5 weeks' where client_id = :c and instrument_code = 'GAD-7'")
+			.param("c", practice.clientOfA().value())
+			.update();
+
+		assertThat(administrations.makePeriodicMeasuresDue()).isGreaterThanOrEqualTo(1);
+		assertThat(administrations.makePeriodicMeasuresDue()).isZero();
+		assertThat(due()).filteredOn(a -> a.instrumentCode().equals("GAD-7") && a.appointmentId() == null).hasSize(1);
+	}
+
 	private UUID dueIdAfterAttendance() {
 		return due().stream().filter(a -> a.instrumentCode().equals("CHECK-IN")).findFirst().orElseThrow().id().value();
 	}

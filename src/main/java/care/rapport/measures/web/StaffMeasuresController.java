@@ -147,7 +147,7 @@ class StaffMeasuresController {
 		model.addAttribute("client", client);
 		model.addAttribute("plan", administrations.planOf(staff.practiceId(), client.id()));
 		model.addAttribute("instruments", instruments.all());
-		model.addAttribute("timings", List.of(MeasurementTiming.BEFORE_SESSION, MeasurementTiming.AFTER_SESSION));
+		model.addAttribute("timings", List.of(MeasurementTiming.values()));
 		return "measures/plan";
 	}
 
@@ -158,10 +158,10 @@ class StaffMeasuresController {
 		Map<String, MeasurementTiming> plan = new LinkedHashMap<>();
 		for (InstrumentDefinition definition : instruments.all()) {
 			String timing = form.getOrDefault("timing." + definition.code(), "NONE");
-			if (timing.equals(MeasurementTiming.BEFORE_SESSION.name())
-					|| timing.equals(MeasurementTiming.AFTER_SESSION.name())) {
-				plan.put(definition.code(), MeasurementTiming.valueOf(timing));
-			}
+			java.util.Arrays.stream(MeasurementTiming.values())
+				.filter(t -> t.name().equals(timing))
+				.findFirst()
+				.ifPresent(t -> plan.put(definition.code(), t));
 		}
 		administrations.setPlan(staff.practiceId(), client.id(), plan);
 		redirect.addFlashAttribute("notice", plan.isEmpty() ? "The client is not asked for any measure now."
