@@ -399,9 +399,9 @@ public class FeedbackBench {
 		double p50 = ms(percentile(all, 50));
 		double p99 = ms(percentile(all, 99));
 		System.out.printf(Locale.ROOT,
-				"(a) app: %d form posts by %d virtual users in %.1f s (after %d warm-up posts): %.1f/s; p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; %d of all posts with PHQ-9 item 9 > 0; %d alerts raised during the measured posts%n",
+				"(a) app: %d form posts by %d virtual users in %.1f s (after %d warm-up posts): %.1f/s; p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; %d of all posts with PHQ-9 item 9 > 0; %d alerts raised during the measured posts (%s to %s UTC)%n",
 				all.length, vus, wall / 1e9, vus * warmup, perSecond, p50, ms(percentile(all, 90)), p99,
-				ms(all[all.length - 1]), risky.get(), alertsRaised);
+				ms(all[all.length - 1]), risky.get(), alertsRaised, clock(wall), clock(0));
 		figures.put("submit_p50_ms", f1(p50));
 		figures.put("submit_p99_ms", f1(p99));
 		return perSecond;
@@ -631,6 +631,11 @@ public class FeedbackBench {
 	private static long percentile(long[] sorted, double p) {
 		int rank = (int) Math.ceil(p / 100.0 * sorted.length);
 		return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+	}
+
+	/** The UTC time of day {@code agoNanos} ago, to find a phase in the app's log or a profile. */
+	private static String clock(long agoNanos) {
+		return java.time.LocalTime.now(ZoneOffset.UTC).minusNanos(agoNanos).withNano(0).toString();
 	}
 
 	private static double ms(long nanos) {

@@ -14,6 +14,7 @@ import care.rapport.identity.RapportUser;
 import care.rapport.identity.Role;
 import care.rapport.measures.InstrumentDefinition;
 import care.rapport.measures.Instruments;
+import care.rapport.measures.PracticeInstrumentSource;
 import care.rapport.practice.PracticeId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -25,7 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
  * nothing: a Questionnaire that cannot be read as a valid instrument stores nothing.
  */
 @Service
-public class ImportedInstruments {
+public class ImportedInstruments implements PracticeInstrumentSource {
+
+	/** Parsed definitions per practice; dropped on import, so a new instrument is usable at once. */
+	private final java.util.Map<PracticeId, List<InstrumentDefinition>> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/** Far above any real questionnaire (PHQ-9 exports to about 20 kB), well below memory trouble. */
 	static final int MAX_LENGTH = 1_000_000;
@@ -90,6 +94,7 @@ public class ImportedInstruments {
 			throw new QuestionnaireFormatException(List.of("Questionnaire.version: " + definition.code() + " version "
 					+ definition.version() + " is already imported; raise the version to import a revision"));
 		}
+		parsed.remove(admin.practiceId());
 		audit.record(AuditEntry.of(admin.practiceId(), admin.actor(), AuditAction.INSTRUMENT_IMPORTED,
 				"Imported " + definition.code() + " version " + definition.version() + " from a FHIR Questionnaire"));
 		return definition;
@@ -122,6 +127,20 @@ public class ImportedInstruments {
 			.param("version", version.orElse(null))
 			.query((rs, n) -> new StoredQuestionnaire(rs.getString(1), rs.getInt(2), rs.getString(3)))
 			.optional();
+	}
+
+	/** The newest version of each instrument the practice imported, ready to score. */
+	@Override
+	public List<InstrumentDefinition> definitions(PracticeId practice) {
+		return parsed.computeIfAbsent(practice, p -> jdbc.sql("""
+				select distinct on (code) definition from practice_instrument
+				where practice_id = :p order by code, version desc""")
+			.param("p", p.value())
+			.query(String.class)
+			.list()
+			.stream()
+			.map(stored -> mapper.fromQuestionnaire(json.parse(stored)))
+			.toList());
 	}
 
 	/** A Questionnaire as imported, with the instrument's code and version. */

@@ -99,7 +99,7 @@ public class Administrations {
 	/** Replaces the client's plan; only session-bound timings are offered for now. */
 	@Transactional
 	public void setPlan(PracticeId practice, ClientId client, Map<String, MeasurementTiming> plan) {
-		plan.keySet().forEach(instruments::get);
+		plan.keySet().forEach(code -> instruments.get(practice, code));
 		jdbc.sql("delete from measurement_plan where practice_id = :p and client_id = :c")
 			.param("p", practice.value())
 			.param("c", client.value())
@@ -186,7 +186,7 @@ public class Administrations {
 			.param("e", episode)
 			.param("a", appointment)
 			.param("code", code)
-			.param("version", Integer.toString(instruments.get(code).version()))
+			.param("version", Integer.toString(instruments.get(practice, code).version()))
 			.param("due", utc(dueAt))
 			.update();
 		return id;
@@ -320,7 +320,7 @@ public class Administrations {
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
 			.optional()
 			.orElseThrow(() -> new IllegalArgumentException("No such measure for this client"));
-		InstrumentDefinition definition = instruments.get(current[1]);
+		InstrumentDefinition definition = instruments.get(practice, current[1]);
 		if (AdministrationStatus.valueOf(current[0]) == AdministrationStatus.COMPLETED) {
 			return new Submission.AlreadyReceived(definition.score(answers(practice, id)));
 		}
@@ -412,7 +412,7 @@ public class Administrations {
 	@Transactional
 	public Submission enterOnPaper(PracticeId practice, ClientId client, UUID episode, @Nullable UUID appointment,
 			String code, Map<String, Integer> answers, UserId enteredBy) {
-		instruments.get(code).score(answers);
+		instruments.get(practice, code).score(answers);
 		AdministrationId id = insertDue(practice, client, episode, appointment, code, clock.instant());
 		return submit(practice, client, id, answers, "PAPER", enteredBy);
 	}

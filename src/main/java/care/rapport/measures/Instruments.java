@@ -12,6 +12,11 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import care.rapport.practice.PracticeId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -28,11 +33,24 @@ public class Instruments {
 
 	private final Map<String, InstrumentDefinition> byCode;
 
+	private final @Nullable ObjectProvider<PracticeInstrumentSource> practiceSource;
+
+	@Autowired
+	Instruments(ObjectProvider<PracticeInstrumentSource> practiceSource) {
+		this(loadShipped(), practiceSource);
+	}
+
 	Instruments() {
-		this(loadShipped());
+		this(loadShipped(), null);
 	}
 
 	private Instruments(List<InstrumentDefinition> definitions) {
+		this(definitions, null);
+	}
+
+	private Instruments(List<InstrumentDefinition> definitions,
+			@Nullable ObjectProvider<PracticeInstrumentSource> practiceSource) {
+		this.practiceSource = practiceSource;
 		Map<String, InstrumentDefinition> codes = new LinkedHashMap<>();
 		definitions.stream().sorted(Comparator.comparing(InstrumentDefinition::code)).forEach(definition -> {
 			if (codes.putIfAbsent(definition.code(), definition) != null) {
@@ -68,6 +86,36 @@ public class Instruments {
 	/** All instruments, ordered by code. */
 	public List<InstrumentDefinition> all() {
 		return List.copyOf(byCode.values());
+	}
+
+	/** Finds an instrument a practice may use: one Rapport ships, or one the practice imported. */
+	public Optional<InstrumentDefinition> find(PracticeId practice, String code) {
+		return find(code).or(() -> practiceOwn(practice).stream()
+			.filter(d -> d.code().equalsIgnoreCase(code))
+			.findFirst());
+	}
+
+	/**
+	 * @throws NoSuchElementException when neither Rapport nor the practice has an instrument with this code
+	 */
+	public InstrumentDefinition get(PracticeId practice, String code) {
+		return find(practice, code)
+			.orElseThrow(() -> new NoSuchElementException("No instrument " + code + " for practice " + practice));
+	}
+
+	/** The shipped instruments followed by the practice's own, each group ordered by code. */
+	public List<InstrumentDefinition> all(PracticeId practice) {
+		var all = new java.util.ArrayList<>(all());
+		practiceOwn(practice).stream()
+			.filter(d -> !byCode.containsKey(d.code()))
+			.sorted(Comparator.comparing(InstrumentDefinition::code))
+			.forEach(all::add);
+		return List.copyOf(all);
+	}
+
+	private List<InstrumentDefinition> practiceOwn(PracticeId practice) {
+		PracticeInstrumentSource source = practiceSource == null ? null : practiceSource.getIfAvailable();
+		return source == null ? List.of() : source.definitions(practice);
 	}
 
 	/**

@@ -114,6 +114,35 @@ class InstrumentsIntegrationTests {
 	}
 
 	@Test
+	void anImportedInstrumentCanBeAskedOfClientsAndIsScored() throws Exception {
+		importAsAdmin(questionnaireOf(TestInstruments.practiceMood("PRACTICE-MOOD", 1)))
+			.andExpect(redirectedUrl("/app/instruments"));
+		mvc.perform(post("/app/clients/" + practice.clientOfA() + "/plan").param("timing.PRACTICE-MOOD", "BEFORE_SESSION")
+			.with(csrf())
+			.with(practice.as(practice.therapistAEmail()))).andExpect(status().is3xxRedirection());
+		context.getBean(care.rapport.scheduling.Appointments.class)
+			.book(practice.practice().id(), practice.clientOfA(), practice.user(practice.therapistAEmail()).id(),
+					java.time.Instant.now().plusSeconds(3600), java.time.Duration.ofMinutes(50));
+		var due = context.getBean(care.rapport.measures.Administrations.class)
+			.due(practice.practice().id(), practice.clientOfA());
+		assertThat(due).extracting(a -> a.instrumentCode()).containsExactly("PRACTICE-MOOD");
+
+		mvc.perform(get("/me/measures").with(practice.as(practice.clientAEmail())))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("Practice mood check")));
+		mvc.perform(post("/me/measures/" + due.get(0).id()).param("item.calm", "4")
+			.param("item.worry", "2")
+			.param("item.sleep", "1")
+			.with(csrf())
+			.with(practice.as(practice.clientAEmail()))).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("select total from administration where administration_id = :a")
+			.param("a", due.get(0).id().value())
+			.query(Integer.class)
+			.single()).as("calm is reverse-scored: 0 + 2 + 1").isEqualTo(3);
+	}
+
+	@Test
 	void anotherPracticeCannotSeeOrExportAPracticesImport() throws Exception {
 		TestPractice other = TestPractice.create(context);
 		importAsAdmin(questionnaireOf(TestInstruments.practiceMood("OUR-OWN", 1)));

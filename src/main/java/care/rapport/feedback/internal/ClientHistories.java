@@ -33,13 +33,13 @@ public class ClientHistories {
 	}
 
 	public ClientHistory of(PracticeId practice, ClientId client) {
-		return of(administrations.history(practice, client));
+		return of(practice, administrations.history(practice, client));
 	}
 
-	public ClientHistory of(List<Administration> history) {
+	public ClientHistory of(PracticeId practice, List<Administration> history) {
 		List<OutcomeSeries> outcomes = new ArrayList<>();
 		List<CheckIn> checkIns = new ArrayList<>();
-		for (InstrumentDefinition definition : instruments.all()) {
+		for (InstrumentDefinition definition : instruments.all(practice)) {
 			List<Administration> mine = history.stream()
 				.filter(a -> a.instrumentCode().equals(definition.code()) && a.sessionNumber() != null)
 				.toList();

@@ -54,7 +54,7 @@ class ClientProgressController {
 				full.cutoff(), full.scores(), List.of(), full.missedSessions(), List.of(),
 				showCheckIns ? full.checkIns() : List.of(), showCheckIns ? full.checkInCutoff() : null);
 		model.addAttribute("chart", full.scores().isEmpty() ? null : ProgressChart.svg(forClient));
-		model.addAttribute("summaries", instruments.all()
+		model.addAttribute("summaries", instruments.all(user.practiceId())
 			.stream()
 			.filter(InstrumentDefinition::hasReliableChange)
 			.map(definition -> summary(definition, history))

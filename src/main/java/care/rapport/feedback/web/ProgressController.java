@@ -83,7 +83,7 @@ class ProgressController {
 		List<Alert> clientAlerts = alerts.ofClient(staff.practiceId(), client.id());
 		model.addAttribute("client", client);
 		model.addAttribute("chart", ProgressChart.svg(charts.forClient(staff.practiceId(), "PHQ-9", history, clientAlerts)));
-		model.addAttribute("changes", changes(history));
+		model.addAttribute("changes", changes(staff, history));
 		model.addAttribute("latestAnswers", latestAnswers(staff, history));
 		model.addAttribute("alerts", clientAlerts);
 		model.addAttribute("prompts", clientAlerts.stream()
@@ -118,9 +118,9 @@ class ProgressController {
 		return "redirect:/app/clients/" + id + "/progress";
 	}
 
-	private List<ChangeRow> changes(List<Administration> history) {
+	private List<ChangeRow> changes(RapportUser staff, List<Administration> history) {
 		List<ChangeRow> rows = new ArrayList<>();
-		for (InstrumentDefinition definition : instruments.all()) {
+		for (InstrumentDefinition definition : instruments.all(staff.practiceId())) {
 			if (!definition.hasReliableChange()) {
 				continue;
 			}
@@ -137,7 +137,7 @@ class ProgressController {
 
 	private Map<String, List<AnswerRow>> latestAnswers(RapportUser staff, List<Administration> history) {
 		var latest = new java.util.LinkedHashMap<String, List<AnswerRow>>();
-		for (InstrumentDefinition definition : instruments.all()) {
+		for (InstrumentDefinition definition : instruments.all(staff.practiceId())) {
 			Optional<Administration> last = history.stream()
 				.filter(a -> a.instrumentCode().equals(definition.code()) && a.status() == AdministrationStatus.COMPLETED)
 				.reduce((first, second) -> second);

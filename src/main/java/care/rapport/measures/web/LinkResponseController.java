@@ -58,7 +58,7 @@ class LinkResponseController {
 		if (!state(linked).equals("form")) {
 			return closed(model, linked);
 		}
-		InstrumentDefinition definition = instruments.get(linked.administration().instrumentCode());
+		InstrumentDefinition definition = instruments.get(linked.practiceId(), linked.administration().instrumentCode());
 		Map<String, Integer> answers = new LinkedHashMap<>();
 		Map<String, String> problems = new LinkedHashMap<>();
 		form.forEach((name, value) -> {
@@ -108,7 +108,8 @@ class LinkResponseController {
 	private String form(Model model, String token, Linked linked, Map<String, Integer> answers,
 			Map<String, String> problems) {
 		model.addAttribute("administration", linked.administration());
-		model.addAttribute("definition", instruments.get(linked.administration().instrumentCode()));
+		model.addAttribute("definition",
+				instruments.get(linked.practiceId(), linked.administration().instrumentCode()));
 		model.addAttribute("answers", answers);
 		model.addAttribute("problems", problems);
 		model.addAttribute("formAction", "/respond/" + token);

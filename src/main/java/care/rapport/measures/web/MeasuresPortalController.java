@@ -55,8 +55,11 @@ class MeasuresPortalController {
 	@GetMapping("/me/measures")
 	String due(@AuthenticationPrincipal RapportUser user, Model model) {
 		Client client = ownRecord(user);
-		model.addAttribute("due", administrations.due(user.practiceId(), client.id()));
-		model.addAttribute("instruments", instruments);
+		var due = administrations.due(user.practiceId(), client.id());
+		model.addAttribute("due", due);
+		model.addAttribute("titles", due.stream()
+			.collect(java.util.stream.Collectors.toMap(a -> a.instrumentCode(),
+					a -> instruments.get(user.practiceId(), a.instrumentCode()).title(), (x, y) -> x)));
 		return "measures/due";
 	}
 
@@ -66,14 +69,14 @@ class MeasuresPortalController {
 		if (administration.status() == AdministrationStatus.COMPLETED) {
 			return "redirect:/me/measures/" + id + "/thanks";
 		}
-		return render(model, administration, Map.of(), Map.of());
+		return render(model, user, administration, Map.of(), Map.of());
 	}
 
 	@PostMapping("/me/measures/{id}")
 	String submit(@AuthenticationPrincipal RapportUser user, @PathVariable UUID id,
 			@RequestParam Map<String, String> form, Model model) {
 		Administration administration = administration(user, id);
-		InstrumentDefinition definition = instruments.get(administration.instrumentCode());
+		InstrumentDefinition definition = instruments.get(user.practiceId(), administration.instrumentCode());
 		Map<String, Integer> answers = new LinkedHashMap<>();
 		Map<String, String> problems = new LinkedHashMap<>();
 		form.forEach((name, value) -> {
@@ -98,7 +101,7 @@ class MeasuresPortalController {
 		catch (InvalidAnswersException ex) {
 			model.addAttribute("error", "Some answers are missing or could not be read: see the marked questions. "
 					+ "Your other answers are kept.");
-			return render(model, administration, answers, ex.problems());
+			return render(model, user, administration, answers, ex.problems());
 		}
 	}
 
@@ -108,7 +111,7 @@ class MeasuresPortalController {
 		if (administration.status() != AdministrationStatus.COMPLETED) {
 			return "redirect:/me/measures/" + id;
 		}
-		var score = instruments.get(administration.instrumentCode())
+		var score = instruments.get(user.practiceId(), administration.instrumentCode())
 			.score(administrations.answers(user.practiceId(), administration.id()));
 		model.addAttribute("risk", score.hasCriticalFindings());
 		model.addAttribute("crisis",
@@ -126,13 +129,13 @@ class MeasuresPortalController {
 		return "redirect:/me/measures";
 	}
 
-	private String render(Model model, Administration administration, Map<String, Integer> answers,
+	private String render(Model model, RapportUser user, Administration administration, Map<String, Integer> answers,
 			Map<String, String> problems) {
 		model.addAttribute("administration", administration);
 		model.addAttribute("formAction", "/me/measures/" + administration.id());
 		model.addAttribute("backUrl", "/me/measures");
 		model.addAttribute("staffMode", false);
-		model.addAttribute("definition", instruments.get(administration.instrumentCode()));
+		model.addAttribute("definition", instruments.get(user.practiceId(), administration.instrumentCode()));
 		model.addAttribute("answers", answers);
 		model.addAttribute("problems", problems);
 		return "measures/form";

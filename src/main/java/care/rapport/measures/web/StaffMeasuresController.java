@@ -72,7 +72,7 @@ class StaffMeasuresController {
 	String paperForm(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, @PathVariable String code,
 			Model model) {
 		Client client = careTeamClient(staff, id, "Opened paper entry");
-		InstrumentDefinition definition = instrument(code);
+		InstrumentDefinition definition = instrument(staff, code);
 		return render(model, staff, client, definition, Map.of(), Map.of(), "");
 	}
 
@@ -80,7 +80,7 @@ class StaffMeasuresController {
 	String enterPaper(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, @PathVariable String code,
 			@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
 		Client client = careTeamClient(staff, id, "Entered paper answers");
-		InstrumentDefinition definition = instrument(code);
+		InstrumentDefinition definition = instrument(staff, code);
 		Map<String, Integer> answers = new LinkedHashMap<>();
 		Map<String, String> problems = new LinkedHashMap<>();
 		form.forEach((name, value) -> {
@@ -146,7 +146,7 @@ class StaffMeasuresController {
 		Client client = careTeamClient(staff, id, "Viewed the measurement plan");
 		model.addAttribute("client", client);
 		model.addAttribute("plan", administrations.planOf(staff.practiceId(), client.id()));
-		model.addAttribute("instruments", instruments.all());
+		model.addAttribute("instruments", instruments.all(staff.practiceId()));
 		model.addAttribute("timings", List.of(MeasurementTiming.values()));
 		return "measures/plan";
 	}
@@ -156,7 +156,7 @@ class StaffMeasuresController {
 			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		Client client = careTeamClient(staff, id, "Changed the measurement plan");
 		Map<String, MeasurementTiming> plan = new LinkedHashMap<>();
-		for (InstrumentDefinition definition : instruments.all()) {
+		for (InstrumentDefinition definition : instruments.all(staff.practiceId())) {
 			String timing = form.getOrDefault("timing." + definition.code(), "NONE");
 			java.util.Arrays.stream(MeasurementTiming.values())
 				.filter(t -> t.name().equals(timing))
@@ -200,8 +200,8 @@ class StaffMeasuresController {
 		return choices;
 	}
 
-	private InstrumentDefinition instrument(String code) {
-		return instruments.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	private InstrumentDefinition instrument(RapportUser staff, String code) {
+		return instruments.find(staff.practiceId(), code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	private Client careTeamClient(RapportUser staff, UUID id, String what) {
