@@ -41,15 +41,18 @@ public class Administrations {
 	 * An asking belongs to the session of its appointment: the number of sessions attended before
 	 * that appointment, plus one. A measure due before session 3 and the check-in after it share 3.
 	 */
-	private static final String SELECT = """
-			select a.*, case when a.appointment_id is null then null else
+	private static final String SESSION_NUMBER = """
+			case when a.appointment_id is null then null else
 			    (select 1 + count(*) from appointment ap
 			     join appointment p on p.practice_id = ap.practice_id and p.episode_id = ap.episode_id
 			         and p.status = 'ATTENDED' and p.starts_at < ap.starts_at
-			     where ap.practice_id = a.practice_id and ap.appointment_id = a.appointment_id) end as session_number
+			     where ap.practice_id = a.practice_id and ap.appointment_id = a.appointment_id) end""";
+
+	private static final String SELECT = """
+			select a.*, %s as session_number
 			from administration a
 			where a.practice_id = :p and a.client_id = :c
-			""";
+			""".formatted(SESSION_NUMBER);
 
 	private static final RowMapper<Administration> ADMINISTRATION = (rs, n) -> new Administration(
 			new AdministrationId(rs.getObject("administration_id", UUID.class)),
@@ -234,15 +237,12 @@ public class Administrations {
 		var histories = new java.util.HashMap<ClientId, List<Administration>>();
 		jdbc.sql("""
 				select * from (
-				  select a.*, case when a.appointment_id is null then null else
-				      (select 1 + count(*) from appointment ap
-				       join appointment p on p.practice_id = ap.practice_id and p.episode_id = ap.episode_id
-				           and p.status = 'ATTENDED' and p.starts_at < ap.starts_at
-				       where ap.practice_id = a.practice_id and ap.appointment_id = a.appointment_id) end as session_number
+				  select a.*, %s as session_number
 				  from administration a
 				  join episode e on e.practice_id = a.practice_id and e.episode_id = a.episode_id and e.closed_at is null
 				  where a.practice_id = :p and a.client_id = any(:clients) and a.status <> 'DUE') h
-				order by client_id, session_number nulls last, coalesce(completed_at, due_at), instrument_code""")
+				order by client_id, session_number nulls last, coalesce(completed_at, due_at), instrument_code"""
+				.formatted(SESSION_NUMBER))
 			.param("p", practice.value())
 			.param("clients", clients.stream().map(ClientId::value).toArray(UUID[]::new))
 			.query(ADMINISTRATION)
@@ -259,15 +259,12 @@ public class Administrations {
 		var byEpisode = new java.util.LinkedHashMap<UUID, List<double[]>>();
 		jdbc.sql("""
 				select a.episode_id, a.total,
-				       (select 1 + count(*) from appointment ap
-				        join appointment p on p.practice_id = ap.practice_id and p.episode_id = ap.episode_id
-				            and p.status = 'ATTENDED' and p.starts_at < ap.starts_at
-				        where ap.practice_id = a.practice_id and ap.appointment_id = a.appointment_id) as session_number
+				       %s as session_number
 				from administration a
 				join episode e on e.practice_id = a.practice_id and e.episode_id = a.episode_id and e.closed_at is not null
 				where a.practice_id = :p and a.instrument_code = :code and a.status = 'COMPLETED'
 				  and a.appointment_id is not null
-				order by a.episode_id, session_number""")
+				order by a.episode_id, session_number""".formatted(SESSION_NUMBER))
 			.param("p", practice.value())
 			.param("code", code)
 			.query((rs, n) -> byEpisode.computeIfAbsent(rs.getObject(1, UUID.class), e -> new java.util.ArrayList<>())

@@ -2,17 +2,16 @@ package care.rapport.identity.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import care.rapport.identity.UserId;
+import care.rapport.practice.Tokens;
 import dev.samstevens.totp.code.CodeGenerator;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.HashingAlgorithm;
@@ -141,7 +140,7 @@ public class TwoFactor {
 			codes.add(code);
 			jdbc.sql("insert into recovery_code (user_id, code_hash) values (:u, :h)")
 				.param("u", user.value())
-				.param("h", hash(code))
+				.param("h", Tokens.hash(code))
 				.update();
 		}
 		return codes;
@@ -156,7 +155,7 @@ public class TwoFactor {
 				where user_id = :u and code_hash = :h and used_at is null""")
 			.param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
 			.param("u", user.value())
-			.param("h", hash(normalized))
+			.param("h", Tokens.hash(normalized))
 			.update() == 1;
 	}
 
@@ -177,16 +176,5 @@ public class TwoFactor {
 		}
 		return code.toString();
 	}
-
-	private static String hash(String code) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 
 }

@@ -1,6 +1,5 @@
 package care.rapport.measures.web;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import care.rapport.measures.AdministrationStatus;
@@ -59,22 +58,10 @@ class LinkResponseController {
 			return closed(model, linked);
 		}
 		InstrumentDefinition definition = instruments.get(linked.practiceId(), linked.administration().instrumentCode());
-		Map<String, Integer> answers = new LinkedHashMap<>();
-		Map<String, String> problems = new LinkedHashMap<>();
-		form.forEach((name, value) -> {
-			if (name.startsWith("item.") && !value.isBlank()) {
-				try {
-					answers.put(name.substring(5), Integer.parseInt(value.strip()));
-				}
-				catch (NumberFormatException ex) {
-					problems.put(name.substring(5), "Choose one of the answers.");
-				}
-			}
-		});
+		AnswerForm posted = AnswerForm.read(form);
+		Map<String, Integer> answers = posted.answers();
 		try {
-			if (!problems.isEmpty()) {
-				throw new InvalidAnswersException(definition.code(), problems);
-			}
+			posted.readable(definition.code());
 			Submission submission = administrations.submit(linked.practiceId(), linked.administration().clientId(),
 					linked.administration().id(), answers, "LINK", null);
 			model.addAttribute("risk", submission.score().hasCriticalFindings());

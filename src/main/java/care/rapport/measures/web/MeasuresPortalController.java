@@ -1,6 +1,5 @@
 package care.rapport.measures.web;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -77,22 +76,10 @@ class MeasuresPortalController {
 			@RequestParam Map<String, String> form, Model model) {
 		Administration administration = administration(user, id);
 		InstrumentDefinition definition = instruments.get(user.practiceId(), administration.instrumentCode());
-		Map<String, Integer> answers = new LinkedHashMap<>();
-		Map<String, String> problems = new LinkedHashMap<>();
-		form.forEach((name, value) -> {
-			if (name.startsWith(ANSWER_PREFIX) && !value.isBlank()) {
-				try {
-					answers.put(name.substring(ANSWER_PREFIX.length()), Integer.parseInt(value.strip()));
-				}
-				catch (NumberFormatException ex) {
-					problems.put(name.substring(ANSWER_PREFIX.length()), "Choose one of the answers.");
-				}
-			}
-		});
+		AnswerForm posted = AnswerForm.read(form);
+		Map<String, Integer> answers = posted.answers();
 		try {
-			if (!problems.isEmpty()) {
-				throw new InvalidAnswersException(definition.code(), problems);
-			}
+			posted.readable(definition.code());
 			Submission submission = administrations.submit(user.practiceId(), administration.clientId(),
 					administration.id(), answers, "PORTAL", null);
 			return "redirect:/me/measures/" + id + "/thanks"

@@ -81,18 +81,8 @@ class StaffMeasuresController {
 			@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
 		Client client = careTeamClient(staff, id, "Entered paper answers");
 		InstrumentDefinition definition = instrument(staff, code);
-		Map<String, Integer> answers = new LinkedHashMap<>();
-		Map<String, String> problems = new LinkedHashMap<>();
-		form.forEach((name, value) -> {
-			if (name.startsWith("item.") && !value.isBlank()) {
-				try {
-					answers.put(name.substring(5), Integer.parseInt(value.strip()));
-				}
-				catch (NumberFormatException ex) {
-					problems.put(name.substring(5), "Choose one of the answers.");
-				}
-			}
-		});
+		AnswerForm posted = AnswerForm.read(form);
+		Map<String, Integer> answers = posted.answers();
 		String session = form.getOrDefault("appointmentId", "");
 		UUID appointment = sessionChoices(staff, client).stream()
 			.filter(s -> s.id().equals(session) && !s.id().isEmpty())
@@ -102,9 +92,7 @@ class StaffMeasuresController {
 		var episode = episodes.current(staff.practiceId(), client.id())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT, "The client has no open episode"));
 		try {
-			if (!problems.isEmpty()) {
-				throw new InvalidAnswersException(definition.code(), problems);
-			}
+			posted.readable(definition.code());
 			administrations.enterOnPaper(staff.practiceId(), client.id(), episode.id().value(), appointment,
 					definition.code(), answers, staff.id());
 		}
