@@ -255,7 +255,7 @@ class DemoFeedback {
 
 	/** Sessions on the hour in the practice's zone, each client at their own time of day. */
 	private static Instant at(ZoneId zone, LocalDate day, int slot) {
-		return day.atTime(LocalTime.of(9 + slot % 9, 0)).atZone(zone).toInstant();
+		return day.atTime(LocalTime.of(8 + slot % 12, 0)).atZone(zone).toInstant();
 	}
 
 	/**

@@ -53,15 +53,21 @@ public class Appointments {
 		this.clock = clock;
 	}
 
+	/**
+	 * Books a session. The database refuses an overlap with another session of the therapist.
+	 * @throws SlotTakenException when the therapist is already booked then; nothing is stored
+	 */
 	@Transactional
 	public AppointmentId book(PracticeId practice, ClientId client, UserId therapist, Instant startsAt,
 			Duration length) {
 		var episode = episodes.currentOrOpen(practice, client, therapist);
 		var id = new AppointmentId(Ids.next());
-		jdbc.sql("""
+		// "do nothing" on the overlap constraint keeps the caller's transaction usable after a refusal.
+		int booked = jdbc.sql("""
 				insert into appointment (practice_id, appointment_id, client_id, episode_id, therapist_id, starts_at,
 				    ends_at, status, created_at)
-				values (:p, :id, :c, :e, :t, :start, :end, 'SCHEDULED', :now)""")
+				values (:p, :id, :c, :e, :t, :start, :end, 'SCHEDULED', :now)
+				on conflict on constraint appointment_no_double_booking do nothing""")
 			.param("p", practice.value())
 			.param("id", id.value())
 			.param("c", client.value())
@@ -71,6 +77,9 @@ public class Appointments {
 			.param("end", utc(startsAt.plus(length)))
 			.param("now", utc(clock.instant()))
 			.update();
+		if (booked == 0) {
+			throw new SlotTakenException();
+		}
 		events.publishEvent(new AppointmentBooked(practice, id, client, episode.id(), startsAt));
 		return id;
 	}
@@ -78,11 +87,18 @@ public class Appointments {
 	/** Records what became of an appointment; attending it numbers it within its episode. */
 	@Transactional
 	public Appointment recordAttendance(PracticeId practice, AppointmentId id, Attendance attendance) {
-		int updated = jdbc.sql("update appointment set status = :s where practice_id = :p and appointment_id = :id")
-			.param("s", attendance.name())
-			.param("p", practice.value())
-			.param("id", id.value())
-			.update();
+		int updated;
+		try {
+			updated = jdbc.sql("update appointment set status = :s where practice_id = :p and appointment_id = :id")
+				.param("s", attendance.name())
+				.param("p", practice.value())
+				.param("id", id.value())
+				.update();
+		}
+		catch (org.springframework.dao.DataIntegrityViolationException ex) {
+			// Reinstating a cancelled session whose time was booked again meanwhile.
+			throw new SlotTakenException();
+		}
 		if (updated == 0) {
 			throw new IllegalArgumentException("No appointment " + id);
 		}

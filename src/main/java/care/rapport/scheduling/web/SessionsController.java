@@ -17,6 +17,7 @@ import care.rapport.practice.Practices;
 import care.rapport.scheduling.AppointmentId;
 import care.rapport.scheduling.Appointments;
 import care.rapport.scheduling.Attendance;
+import care.rapport.scheduling.SlotTakenException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -76,12 +77,18 @@ class SessionsController {
 			if (minutes < 10 || minutes > 240) {
 				throw new IllegalArgumentException("A session lasts between 10 and 240 minutes.");
 			}
+			if (startsAt.isBefore(java.time.Instant.now())) {
+				throw new IllegalArgumentException("That time has passed. Choose a time from now on.");
+			}
 			appointments.book(staff.practiceId(), client.id(), new UserId(client.therapistId()), startsAt,
 					Duration.ofMinutes(minutes));
 		}
-		catch (DateTimeParseException | IllegalArgumentException ex) {
+		catch (DateTimeParseException | IllegalArgumentException | SlotTakenException ex) {
 			model.addAttribute("error", ex instanceof DateTimeParseException
-					? "Enter the date as YYYY-MM-DD and the time as HH:MM." : ex.getMessage());
+					? "Enter the date as YYYY-MM-DD and the time as HH:MM."
+					: ex instanceof SlotTakenException ? client.therapistName()
+							+ " already has a session at that time. Nothing was booked; choose another time."
+							: ex.getMessage());
 			model.addAttribute("date", date);
 			model.addAttribute("time", time);
 			model.addAttribute("minutes", minutes);
@@ -105,7 +112,13 @@ class SessionsController {
 		catch (IllegalArgumentException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Choose what happened from the list.");
 		}
-		appointments.recordAttendance(staff.practiceId(), appointment.id(), chosen);
+		try {
+			appointments.recordAttendance(staff.practiceId(), appointment.id(), chosen);
+		}
+		catch (SlotTakenException ex) {
+			redirect.addFlashAttribute("notice", "Not changed: another session was booked at that time meanwhile.");
+			return "redirect:/app/clients/" + id + "/sessions";
+		}
 		redirect.addFlashAttribute("notice", "Recorded: " + chosen.label().toLowerCase() + ".");
 		return "redirect:/app/clients/" + id + "/sessions";
 	}
