@@ -15,7 +15,7 @@ create table alert (
     acknowledged_at   timestamptz,
     acknowledged_by   uuid,
     action            text,
-    note              text,
+    note              bytea,
     resolved_at       timestamptz,
     resolved_by       uuid,
     escalated_at      timestamptz,

@@ -21,6 +21,7 @@ import care.rapport.mail.Outbox;
 import care.rapport.mail.MailSettings;
 import care.rapport.practice.Ids;
 import care.rapport.practice.PracticeId;
+import care.rapport.practice.SensitiveText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,12 +48,16 @@ public class Alerts {
 			join client c on c.practice_id = a.practice_id and c.client_id = a.client_id
 			""";
 
-	private static final RowMapper<Alert> ALERT = (rs, n) -> new Alert(new AlertId(rs.getObject("alert_id", UUID.class)),
+	/** Alert notes are clinical free text: encrypted at rest under this field name. */
+	static final String NOTE_FIELD = "alert.note";
+
+	private final RowMapper<Alert> alertRow = (rs, n) -> new Alert(new AlertId(rs.getObject("alert_id", UUID.class)),
 			new ClientId(rs.getObject("client_id", UUID.class)), rs.getString("client_name"),
 			AlertType.valueOf(rs.getString("type")), AlertSeverity.valueOf(rs.getString("severity")),
 			rs.getString("reason"), rs.getObject("owner_id", UUID.class), instant(rs, "raised_at"),
 			instant(rs, "due_at"), AlertStatus.valueOf(rs.getString("status")),
-			rs.getString("action") == null ? null : AlertAction.valueOf(rs.getString("action")), rs.getString("note"),
+			rs.getString("action") == null ? null : AlertAction.valueOf(rs.getString("action")),
+			sensitiveText().decrypt(new PracticeId(rs.getObject("practice_id", UUID.class)), NOTE_FIELD, rs.getBytes("note")),
 			instant(rs, "acknowledged_at"), instant(rs, "escalated_at"));
 
 	private final JdbcClient jdbc;
@@ -69,8 +74,11 @@ public class Alerts {
 
 	private final Clock clock;
 
+	private final SensitiveText sensitive;
+
 	Alerts(JdbcClient jdbc, AuditLog audit, Outbox outbox, MailSettings mail, Accounts accounts,
-			FeedbackSettings settings, Clock clock) {
+			FeedbackSettings settings, Clock clock, SensitiveText sensitive) {
+		this.sensitive = sensitive;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.outbox = outbox;
@@ -141,7 +149,7 @@ public class Alerts {
 				""" + ORDER)
 			.param("p", staff.practiceId().value())
 			.param("me", staff.id().value())
-			.query(ALERT)
+			.query(alertRow)
 			.list();
 		audit.record(AuditEntry.of(staff.practiceId(), staff.actor(), AuditAction.ALERTS_VIEWED,
 				"Viewed " + alerts.size() + " unresolved alerts"));
@@ -157,7 +165,7 @@ public class Alerts {
 		jdbc.sql(SELECT + " where a.practice_id = :p and a.status <> 'RESOLVED' and a.client_id = any(:clients) " + ORDER)
 			.param("p", practice.value())
 			.param("clients", clients.stream().map(ClientId::value).toArray(UUID[]::new))
-			.query(ALERT)
+			.query(alertRow)
 			.list()
 			.forEach(alert -> byClient.computeIfAbsent(alert.clientId(), c -> new java.util.ArrayList<>()).add(alert));
 		return byClient;
@@ -168,7 +176,7 @@ public class Alerts {
 		return jdbc.sql(SELECT + " where a.practice_id = :p and a.client_id = :c order by a.raised_at desc")
 			.param("p", practice.value())
 			.param("c", client.value())
-			.query(ALERT)
+			.query(alertRow)
 			.list();
 	}
 
@@ -180,7 +188,7 @@ public class Alerts {
 			.param("p", staff.practiceId().value())
 			.param("id", id.value())
 			.param("me", staff.id().value())
-			.query(ALERT)
+			.query(alertRow)
 			.optional();
 	}
 
@@ -195,7 +203,7 @@ public class Alerts {
 			.param("now", utc(clock.instant()))
 			.param("me", staff.id().value())
 			.param("action", action.name())
-			.param("note", note.strip())
+			.param("note", note.isBlank() ? null : sensitive.encrypt(staff.practiceId(), NOTE_FIELD, note.strip()))
 			.param("p", staff.practiceId().value())
 			.param("id", id.value())
 			.update();
@@ -291,6 +299,10 @@ public class Alerts {
 			}
 		}
 		return overdue.size();
+	}
+
+	private SensitiveText sensitiveText() {
+		return sensitive;
 	}
 
 	private static @Nullable Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

@@ -157,6 +157,10 @@ class RiskAlertIntegrationTests {
 			.andExpect(redirectedUrl("/app/alerts"));
 
 		assertThat(alertsOfClientA().get(0).status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+		assertThat(alertsOfClientA().get(0).note()).isEqualTo("Called the same day; safety plan reviewed together.");
+		byte[] stored = jdbc.sql("select note from alert where alert_id = :a").param("a", alert).query(byte[].class).single();
+		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).as("the note at rest")
+			.doesNotContain("safety plan").doesNotContain("Called the same day");
 		assertThat(jdbc.sql("""
 				select detail from audit_event where practice_id = :p and action = 'ALERT_ACKNOWLEDGED'""")
 			.param("p", practice.practice().id().value())
