@@ -74,12 +74,25 @@ class RiskAlertIntegrationTests {
 	}
 
 	@Test
-	void missingAndOutOfRangeAnswersStoreNothingAndKeepWhatWasTyped() throws Exception {
+	void missingAnswersAreMarkedAndWhatWasTypedIsKept() throws Exception {
 		UUID phq = dueId("PHQ-9");
-		mvc.perform(answers(phq, 1, 2, 1, 0, 0, 0, 0, 0).param("item.q9", "7"))
+		mvc.perform(answers(phq, 1, 2, 1, 0, 0, 0, 0, 0))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Some answers are missing")))
+			.andExpect(content().string(containsString("Please choose an answer.")))
 			.andExpect(content().string(containsString("checked")));
+		assertThat(statusOf(phq)).isEqualTo("DUE");
+	}
+
+	@Test
+	void outOfRangeOrUnknownAnswersAreABadRequestAndStoreNothing() throws Exception {
+		UUID phq = dueId("PHQ-9");
+		mvc.perform(answers(phq, 1, 2, 1, 0, 0, 0, 0, 0).param("item.q9", "7"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("7 is not one of the answers")));
+		mvc.perform(answers(phq, 1, 2, 1, 0, 0, 0, 0, 0, 0).param("item.q10", "1"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("not an item of PHQ-9")));
 		assertThat(statusOf(phq)).isEqualTo("DUE");
 		assertThat(jdbc.sql("select count(*) from answer where administration_id = :a").param("a", phq)
 			.query(Long.class).single()).isZero();

@@ -30,6 +30,25 @@ record AnswerForm(Map<String, Integer> answers, Map<String, String> problems) {
 		return new AnswerForm(answers, problems);
 	}
 
+	/**
+	 * Problems worded for the person at the form. Only missing answers can happen by using the form;
+	 * anything else (a value no option has, an unknown question) is a malformed request.
+	 * @return item id to message, and whether the request was malformed (400) rather than incomplete
+	 */
+	static Feedback feedback(Map<String, String> problems) {
+		Map<String, String> messages = new LinkedHashMap<>();
+		boolean malformed = false;
+		for (var problem : problems.entrySet()) {
+			boolean missing = problem.getValue().equals("missing");
+			malformed |= !missing;
+			messages.put(problem.getKey(), missing ? "Please choose an answer." : problem.getValue());
+		}
+		return new Feedback(messages, malformed);
+	}
+
+	record Feedback(Map<String, String> messages, boolean malformed) {
+	}
+
 	/** @throws InvalidAnswersException when a field could not be read, before anything is scored */
 	Map<String, Integer> readable(String instrumentCode) {
 		if (!problems.isEmpty()) {

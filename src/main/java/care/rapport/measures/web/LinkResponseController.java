@@ -9,6 +9,7 @@ import care.rapport.measures.Administrations.Submission;
 import care.rapport.measures.InstrumentDefinition;
 import care.rapport.measures.Instruments;
 import care.rapport.measures.InvalidAnswersException;
+import jakarta.servlet.http.HttpServletResponse;
 import care.rapport.practice.Practices;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -48,7 +49,8 @@ class LinkResponseController {
 	}
 
 	@PostMapping("/respond/{token}")
-	String submit(@PathVariable String token, @RequestParam Map<String, String> form, Model model) {
+	String submit(@PathVariable String token, @RequestParam Map<String, String> form, Model model,
+			HttpServletResponse response) {
 		Linked linked = linked(token);
 		if (linked.administration().status() == AdministrationStatus.COMPLETED) {
 			model.addAttribute("again", true);
@@ -72,9 +74,13 @@ class LinkResponseController {
 			return "measures/thanks";
 		}
 		catch (InvalidAnswersException ex) {
+			var feedback = AnswerForm.feedback(ex.problems());
+			if (feedback.malformed()) {
+				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			}
 			model.addAttribute("error", "Some answers are missing or could not be read: see the marked questions. "
 					+ "Your other answers are kept.");
-			return form(model, token, linked, answers, ex.problems());
+			return form(model, token, linked, answers, feedback.messages());
 		}
 	}
 

@@ -14,6 +14,7 @@ import care.rapport.measures.Administrations.Submission;
 import care.rapport.measures.InstrumentDefinition;
 import care.rapport.measures.Instruments;
 import care.rapport.measures.InvalidAnswersException;
+import jakarta.servlet.http.HttpServletResponse;
 import care.rapport.practice.Practices;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -73,7 +74,8 @@ class MeasuresPortalController {
 
 	@PostMapping("/me/measures/{id}")
 	String submit(@AuthenticationPrincipal RapportUser user, @PathVariable UUID id,
-			@RequestParam Map<String, String> form, Model model) {
+			@RequestParam Map<String, String> form, Model model,
+			HttpServletResponse response) {
 		Administration administration = administration(user, id);
 		InstrumentDefinition definition = instruments.get(user.practiceId(), administration.instrumentCode());
 		AnswerForm posted = AnswerForm.read(form);
@@ -86,9 +88,13 @@ class MeasuresPortalController {
 					+ (submission instanceof Submission.AlreadyReceived ? "?again" : "");
 		}
 		catch (InvalidAnswersException ex) {
+			var feedback = AnswerForm.feedback(ex.problems());
+			if (feedback.malformed()) {
+				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			}
 			model.addAttribute("error", "Some answers are missing or could not be read: see the marked questions. "
 					+ "Your other answers are kept.");
-			return render(model, user, administration, answers, ex.problems());
+			return render(model, user, administration, answers, feedback.messages());
 		}
 	}
 

@@ -15,6 +15,7 @@ import care.rapport.measures.Administrations;
 import care.rapport.measures.InstrumentDefinition;
 import care.rapport.measures.Instruments;
 import care.rapport.measures.InvalidAnswersException;
+import jakarta.servlet.http.HttpServletResponse;
 import care.rapport.measures.MeasurementTiming;
 import care.rapport.practice.Practices;
 import care.rapport.scheduling.Appointment;
@@ -78,7 +79,8 @@ class StaffMeasuresController {
 
 	@PostMapping("/app/clients/{id}/paper/{code}")
 	String enterPaper(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, @PathVariable String code,
-			@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+			@RequestParam Map<String, String> form, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		Client client = careTeamClient(staff, id, "Entered paper answers");
 		InstrumentDefinition definition = instrument(staff, code);
 		AnswerForm posted = AnswerForm.read(form);
@@ -97,9 +99,13 @@ class StaffMeasuresController {
 					definition.code(), answers, staff.id());
 		}
 		catch (InvalidAnswersException ex) {
+			var feedback = AnswerForm.feedback(ex.problems());
+			if (feedback.malformed()) {
+				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			}
 			model.addAttribute("error", "Some answers are missing or could not be read: see the marked questions. "
 					+ "Nothing was saved; the other answers are kept.");
-			return render(model, staff, client, definition, answers, ex.problems(), session);
+			return render(model, staff, client, definition, answers, feedback.messages(), session);
 		}
 		redirect.addFlashAttribute("notice", definition.code() + " answers from paper saved.");
 		return "redirect:/app/clients/" + id + "/progress";
