@@ -26,8 +26,9 @@ public class OutcomesReport {
 	public static final String POPULATION = "Episodes counted: those whose latest PHQ-9 and GAD-7 were completed in "
 			+ "the period, with at least two of each (first and latest compared).";
 
-	public static final String DROPOUT_DEFINITION = "Dropout before session 3: episodes closed in the period as "
-			+ "'dropped out' after fewer than 3 attended sessions, out of all episodes closed in the period.";
+	public static final String DROPOUT_DEFINITION = "Dropout before session 3: episodes that ended after fewer than "
+			+ "3 attended sessions, closed as 'dropped out' or with no session attended or booked in the last 4 weeks "
+			+ "of the period; N: episodes whose first session was in the period, at least 4 weeks before its end.";
 
 	private final JdbcClient jdbc;
 
@@ -107,16 +108,24 @@ public class OutcomesReport {
 			.list();
 	}
 
-	/** @return dropouts before session 3, and all episodes closed in the period */
+	/** @return dropouts before session 3, and the episodes that could have dropped out (see the definition) */
 	private int[] dropout(PracticeId practice, @Nullable UserId therapist, Instant from, Instant to) {
 		return jdbc.sql("""
-				select count(*) filter (where e.close_reason = 'DROPPED_OUT' and
-				           (select count(*) from appointment ap where ap.practice_id = e.practice_id
-				            and ap.episode_id = e.episode_id and ap.status = 'ATTENDED') < 3),
+				with episodes as (
+				  select e.episode_id, e.closed_at, e.close_reason,
+				         min(ap.starts_at) filter (where ap.status = 'ATTENDED') as first_session,
+				         count(ap.appointment_id) filter (where ap.status = 'ATTENDED') as attended,
+				         max(ap.starts_at) filter (where ap.status in ('ATTENDED', 'SCHEDULED')) as last_activity
+				  from episode e
+				  left join appointment ap on ap.practice_id = e.practice_id and ap.episode_id = e.episode_id
+				  where e.practice_id = :p
+				    and (cast(:therapist as uuid) is null or e.therapist_id = cast(:therapist as uuid))
+				  group by e.episode_id, e.closed_at, e.close_reason)
+				select count(*) filter (where attended < 3 and (close_reason = 'DROPPED_OUT'
+				           or (closed_at is null and last_activity < cast(:to as timestamptz) - interval '28 days'))),
 				       count(*)
-				from episode e
-				where e.practice_id = :p and e.closed_at >= :from and e.closed_at < :to
-				  and (cast(:therapist as uuid) is null or e.therapist_id = cast(:therapist as uuid))""")
+				from episodes
+				where first_session >= :from and first_session < cast(:to as timestamptz) - interval '28 days'""")
 			.param("p", practice.value())
 			.param("therapist", therapist == null ? null : therapist.value())
 			.param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))

@@ -67,6 +67,22 @@ class OutcomesReportIntegrationTests {
 	}
 
 	@Test
+	void aClientWhoStopsComingAfterTwoSessionsCountsAsDropout() {
+		var appointments = context.getBean(care.rapport.scheduling.Appointments.class);
+		var therapist = practice.user(practice.therapistAEmail()).id();
+		for (int week = 10; week >= 9; week--) {
+			var appointment = appointments.book(practice.practice().id(), practice.clientOfA(), therapist,
+					Instant.now().minus(Duration.ofDays(7L * week)), Duration.ofMinutes(50));
+			appointments.recordAttendance(practice.practice().id(), appointment,
+					care.rapport.scheduling.Attendance.ATTENDED);
+		}
+		var report = reports.report(practice.practice().id(), null, Instant.now().minus(Duration.ofDays(90)),
+				Instant.now().plus(Duration.ofDays(1)));
+		assertThat(rate(report, "Dropout before session 3")).extracting(OutcomesReport.Rate::count, OutcomesReport.Rate::n)
+			.containsExactly(1, 1);
+	}
+
+	@Test
 	void aPeriodWithoutScoresCountsNothing() {
 		var report = reports.report(practice.practice().id(), null, Instant.now().minus(Duration.ofDays(30)),
 				Instant.now().minus(Duration.ofDays(20)));

@@ -60,7 +60,7 @@ class CaseloadRows {
 	 * alerts, 4 not enough data, 5 on track
 	 */
 	record Row(Client client, String sparkline, @Nullable BigDecimal latestOutcome, @Nullable BigDecimal latestCheckIn,
-			int sessions, Status status, List<Alert> openAlerts, int need) {
+			int sessions, Status status, String statusNumbers, List<Alert> openAlerts, int need) {
 
 		public boolean hasRisk() {
 			return openAlerts.stream().anyMatch(a -> a.type() == AlertType.RISK);
@@ -85,6 +85,9 @@ class CaseloadRows {
 			.max()
 			.orElse(0);
 		Status status = status(outcome, scores, trajectories);
+		String numbers = scores.size() < 2 ? status.explanation() : ChangeAssessment
+			.assess(outcome, scores.get(0).total(), scores.get(scores.size() - 1).total())
+			.explanation();
 		boolean risk = openAlerts.stream().anyMatch(a -> a.type() == AlertType.RISK);
 		int need = risk ? 0 : status == Status.DETERIORATING ? 1 : status == Status.OFF_TRACK ? 2
 				: !openAlerts.isEmpty() ? 3 : status == Status.NOT_ENOUGH_DATA ? 4 : 5;
@@ -92,7 +95,7 @@ class CaseloadRows {
 				outcome.minTotal().doubleValue(), outcome.maxTotal().doubleValue(),
 				OUTCOME + " by session: " + scores.stream().map(a -> a.total().toPlainString()).toList());
 		return new Row(client, sparkline, scores.isEmpty() ? null : scores.get(scores.size() - 1).total(),
-				latestCheckIn, sessions, status, openAlerts, need);
+				latestCheckIn, sessions, status, numbers, openAlerts, need);
 	}
 
 	private static Status status(InstrumentDefinition outcome, List<Administration> scores,
