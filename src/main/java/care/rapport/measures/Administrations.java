@@ -99,9 +99,37 @@ public class Administrations {
 		return plan.isEmpty() ? new java.util.TreeMap<>(DEFAULT_PLAN) : plan;
 	}
 
-	/** Replaces the client's plan; only session-bound timings are offered for now. */
+	/** For periodic measures of the plan: instrument code to weeks between askings. */
+	public Map<String, Integer> periodsOf(PracticeId practice, ClientId client) {
+		var weeks = new java.util.TreeMap<String, Integer>();
+		jdbc.sql("""
+				select instrument_code, every_weeks from measurement_plan
+				where practice_id = :p and client_id = :c and every_weeks is not null""")
+			.param("p", practice.value())
+			.param("c", client.value())
+			.query((rs, n) -> weeks.put(rs.getString(1), rs.getInt(2)))
+			.list();
+		return weeks;
+	}
+
+	/** Replaces the client's plan; periodic measures are asked every {@link #DEFAULT_EVERY_WEEKS} weeks. */
 	@Transactional
 	public void setPlan(PracticeId practice, ClientId client, Map<String, MeasurementTiming> plan) {
+		setPlan(practice, client, plan, Map.of());
+	}
+
+	/**
+	 * Replaces the client's plan.
+	 * @param weeks for periodic measures, the weeks between askings (1 to 52); others ignore it
+	 */
+	@Transactional
+	public void setPlan(PracticeId practice, ClientId client, Map<String, MeasurementTiming> plan,
+			Map<String, Integer> weeks) {
+		weeks.values().forEach(w -> {
+			if (w < 1 || w > 52) {
+				throw new IllegalArgumentException("Ask periodic measures every 1 to 52 weeks.");
+			}
+		});
 		plan.keySet().forEach(code -> instruments.get(practice, code));
 		jdbc.sql("delete from measurement_plan where practice_id = :p and client_id = :c")
 			.param("p", practice.value())
@@ -114,7 +142,7 @@ public class Administrations {
 			.param("c", client.value())
 			.param("code", code)
 			.param("timing", timing.name())
-			.param("weeks", timing == MeasurementTiming.EVERY_N_WEEKS ? DEFAULT_EVERY_WEEKS : null)
+			.param("weeks", timing == MeasurementTiming.EVERY_N_WEEKS ? weeks.getOrDefault(code, DEFAULT_EVERY_WEEKS) : null)
 			.param("now", utc(clock.instant()))
 			.update());
 	}

@@ -3,7 +3,7 @@ package care.rapport.measures;
 /** When a client is asked to complete an instrument. */
 public enum MeasurementTiming {
 
-	BEFORE_SESSION("Before each session"), AFTER_SESSION("After each session"), EVERY_N_WEEKS("Every 4 weeks, between sessions");
+	BEFORE_SESSION("Before each session"), AFTER_SESSION("After each session"), EVERY_N_WEEKS("Every few weeks, between sessions");
 
 	private final String label;
 

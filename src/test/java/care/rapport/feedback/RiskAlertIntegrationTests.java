@@ -334,8 +334,16 @@ class RiskAlertIntegrationTests {
 		mvc.perform(post("/app/clients/" + practice.clientOfA() + "/plan").with(csrf())
 			.with(practice.as(practice.therapistAEmail()))
 			.param("timing.PHQ-9", "BEFORE_SESSION")
-			.param("timing.GAD-7", "EVERY_N_WEEKS")).andExpect(redirectedUrl("/app/clients/" + practice.clientOfA() + "/plan"));
-		jdbc.sql("update administration set due_at = now() - interval '5 weeks' where client_id = :c and instrument_code = 'GAD-7'")
+			.param("timing.GAD-7", "EVERY_N_WEEKS")
+			.param("weeks.GAD-7", "99")).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+				.flash().attribute("error", containsString("every 1 to 52 weeks")));
+		mvc.perform(post("/app/clients/" + practice.clientOfA() + "/plan").with(csrf())
+			.with(practice.as(practice.therapistAEmail()))
+			.param("timing.PHQ-9", "BEFORE_SESSION")
+			.param("timing.GAD-7", "EVERY_N_WEEKS")
+			.param("weeks.GAD-7", "3")).andExpect(redirectedUrl("/app/clients/" + practice.clientOfA() + "/plan"));
+		assertThat(administrations.periodsOf(practice.practice().id(), practice.clientOfA())).containsEntry("GAD-7", 3);
+		jdbc.sql("update administration set due_at = now() - interval '4 weeks' where client_id = :c and instrument_code = 'GAD-7'")
 			.param("c", practice.clientOfA().value())
 			.update();
 

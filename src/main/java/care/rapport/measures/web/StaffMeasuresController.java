@@ -140,6 +140,7 @@ class StaffMeasuresController {
 		Client client = careTeamClient(staff, id, "Viewed the measurement plan");
 		model.addAttribute("client", client);
 		model.addAttribute("plan", administrations.planOf(staff.practiceId(), client.id()));
+		model.addAttribute("weeks", administrations.periodsOf(staff.practiceId(), client.id()));
 		model.addAttribute("instruments", instruments.all(staff.practiceId()));
 		model.addAttribute("timings", List.of(MeasurementTiming.values()));
 		return "measures/plan";
@@ -150,14 +151,30 @@ class StaffMeasuresController {
 			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		Client client = careTeamClient(staff, id, "Changed the measurement plan");
 		Map<String, MeasurementTiming> plan = new LinkedHashMap<>();
+		Map<String, Integer> weeks = new LinkedHashMap<>();
 		for (InstrumentDefinition definition : instruments.all(staff.practiceId())) {
 			String timing = form.getOrDefault("timing." + definition.code(), "NONE");
 			java.util.Arrays.stream(MeasurementTiming.values())
 				.filter(t -> t.name().equals(timing))
 				.findFirst()
 				.ifPresent(t -> plan.put(definition.code(), t));
+			String every = form.getOrDefault("weeks." + definition.code(), "").strip();
+			if (plan.get(definition.code()) == MeasurementTiming.EVERY_N_WEEKS && !every.isEmpty()) {
+				try {
+					weeks.put(definition.code(), Integer.parseInt(every));
+				}
+				catch (NumberFormatException ex) {
+					weeks.put(definition.code(), -1);
+				}
+			}
 		}
-		administrations.setPlan(staff.practiceId(), client.id(), plan);
+		try {
+			administrations.setPlan(staff.practiceId(), client.id(), plan, weeks);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage() + " Nothing was changed.");
+			return "redirect:/app/clients/" + id + "/plan";
+		}
 		redirect.addFlashAttribute("notice", plan.isEmpty() ? "The client is not asked for any measure now."
 				: "Measurement plan saved; it applies to sessions booked from now on.");
 		return "redirect:/app/clients/" + id + "/plan";
