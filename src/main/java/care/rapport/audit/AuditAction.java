@@ -19,7 +19,13 @@ public enum AuditAction {
 	CLIENT_SETTINGS_CHANGED("Changed a client setting", false),
 	PRACTICE_SETTINGS_CHANGED("Changed a practice setting", false),
 	INSTRUMENT_IMPORTED("Imported an instrument", false),
-	INSTRUMENT_EXPORTED("Exported an instrument as a FHIR Questionnaire", false);
+	INSTRUMENT_EXPORTED("Exported an instrument as a FHIR Questionnaire", false),
+	GOAL_WRITTEN("Wrote a goal", false), GOAL_PROPOSED("Proposed a goal", false),
+	GOAL_ACCEPTED("Accepted a proposed goal", false), GOAL_RATED("Rated a goal", false),
+	GOAL_STATUS_CHANGED("Changed a goal's status", false), COMMITMENT_MADE("Made a commitment", false),
+	COMMITMENT_CHECKED("Recorded a commitment's outcome", false), COPING_PLAN_SAVED("Saved the coping plan", false),
+	CONSENT_SIGNED("Signed a consent document", false), CONSENT_WITHDRAWN("Withdrew a consent", false),
+	CONSENT_PUBLISHED("Published a consent document", false);
 
 	private final String label;
 

@@ -53,7 +53,8 @@ class PracticeModelsIntegrationTests {
 			for (int session = 1; session <= 4; session++) {
 				var appointment = context.getBean(Appointments.class)
 					.book(practice.practice().id(), client, therapist,
-							Instant.now().minus(Duration.ofDays(7L * (6 - session))), Duration.ofMinutes(50));
+							Instant.now().minus(Duration.ofDays(7L * (6 - session))).plus(Duration.ofHours(i)),
+							Duration.ofMinutes(50));
 				context.getBean(Appointments.class).recordAttendance(practice.practice().id(), appointment, Attendance.ATTENDED);
 				context.getBean(Administrations.class)
 					.enterOnPaper(practice.practice().id(), client, episode.id().value(), appointment.value(), "PHQ-9",

@@ -228,6 +228,58 @@ class AccessMatrixIntegrationTests {
 				with(careTeam, Who.THERAPIST, 302, Who.SUPERVISOR, 302)));
 		rows.add(new Row("GET", "/me", t -> "/me", FORBIDDEN, CLIENT_ONLY));
 		rows.add(new Row("GET", "/me/access-history", t -> "/me/access-history", FORBIDDEN, CLIENT_ONLY));
+		// Consent: a client signs and withdraws only their own, and only their practice's documents.
+		rows.add(new Row("GET", "/me/consent", t -> "/me/consent", FORBIDDEN, CLIENT_ONLY));
+		rows.add(new Row("POST", "/me/consent/{documentId}/sign",
+				t -> "/me/consent/" + t.consentDocument(t.practice) + "/sign", FORBIDDEN, CLIENT_ONLY));
+		rows.add(new Row("POST", "/me/consent/{documentId}/sign",
+				t -> "/me/consent/" + t.consentDocument(t.otherPractice) + "/sign", FORBIDDEN,
+				Map.of(Who.ANONYMOUS, LOGIN, Who.CLIENT, NOT_FOUND)));
+		rows.add(new Row("POST", "/me/consent/{kind}/withdraw", t -> "/me/consent/MESSAGING/withdraw", FORBIDDEN,
+				Map.of(Who.ANONYMOUS, LOGIN, Who.CLIENT, 302)));
+		// A client's consent status is administrative: the therapist, supervisor and admin see it; each view audited.
+		rows.add(new Row("GET", "/app/clients/{id}/consent", t -> "/app/clients/" + t.practice.clientOfA() + "/consent",
+				OK, with(staffOnly(OK), Who.OTHER_THERAPIST, NOT_FOUND, Who.OTHER_PRACTICE_ADMIN, NOT_FOUND)));
+		rows.add(new Row("GET", "/app/clients/{id}/consent", t -> "/app/clients/" + t.practice.clientOfB() + "/consent",
+				OK, with(staffOnly(OK), Who.THERAPIST, NOT_FOUND, Who.SUPERVISOR, NOT_FOUND, Who.OTHER_PRACTICE_ADMIN,
+						NOT_FOUND)));
+		rows.add(new Row("GET", "/app/clients/{id}/consent",
+				t -> "/app/clients/" + t.otherPractice.clientOfA() + "/consent", NOT_FOUND,
+				with(staffOnly(NOT_FOUND), Who.OTHER_PRACTICE_ADMIN, OK)));
+		rows.add(new Row("GET", "/app/consent-documents", t -> "/app/consent-documents", OK, ADMIN_ONLY));
+		rows.add(new Row("POST", "/app/consent-documents/{kind}", t -> "/app/consent-documents/TREATMENT", OK,
+				ADMIN_ONLY));
+		// Goals, commitments, coping plan: a client acts on their own only; staff pages are the care team's.
+		var ofClientB = Map.of(Who.ANONYMOUS, LOGIN, Who.CLIENT, NOT_FOUND);
+		rows.add(new Row("GET", "/me/goals", t -> "/me/goals", FORBIDDEN, CLIENT_ONLY));
+		rows.add(new Row("POST", "/me/goals", t -> "/me/goals", FORBIDDEN, CLIENT_ONLY));
+		rows.add(new Row("POST", "/me/goals/{goalId}/rating", t -> "/me/goals/" + t.goal(t.practice.clientOfA())
+				+ "/rating?rating=5", FORBIDDEN, Map.of(Who.ANONYMOUS, LOGIN, Who.CLIENT, 302)));
+		rows.add(new Row("POST", "/me/goals/{goalId}/rating", t -> "/me/goals/" + t.goal(t.practice.clientOfB())
+				+ "/rating?rating=5", FORBIDDEN, ofClientB));
+		rows.add(new Row("POST", "/me/goals/{goalId}/accept", t -> "/me/goals/" + t.goal(t.practice.clientOfB())
+				+ "/accept", FORBIDDEN, ofClientB));
+		rows.add(new Row("POST", "/me/goals/{goalId}/status", t -> "/me/goals/" + t.goal(t.practice.clientOfB())
+				+ "/status?status=SET_ASIDE", FORBIDDEN, ofClientB));
+		rows.add(new Row("POST", "/me/commitments", t -> "/me/commitments", FORBIDDEN, CLIENT_ONLY));
+		rows.add(new Row("POST", "/me/commitments/{commitmentId}/outcome",
+				t -> "/me/commitments/" + t.commitment(t.practice.clientOfB()) + "/outcome?outcome=DONE", FORBIDDEN,
+				ofClientB));
+		rows.add(new Row("GET", "/me/coping-plan", t -> "/me/coping-plan", FORBIDDEN, CLIENT_ONLY));
+		rows.add(new Row("POST", "/me/coping-plan", t -> "/me/coping-plan", FORBIDDEN,
+				Map.of(Who.ANONYMOUS, LOGIN, Who.CLIENT, 302)));
+		rows.add(new Row("GET", "/app/clients/{id}/goals", t -> "/app/clients/" + t.practice.clientOfA() + "/goals", OK,
+				careTeam));
+		rows.add(new Row("GET", "/app/clients/{id}/goals",
+				t -> "/app/clients/" + t.otherPractice.clientOfA() + "/goals", NOT_FOUND, staffOnly(NOT_FOUND)));
+		rows.add(new Row("POST", "/app/clients/{id}/goals/proposals",
+				t -> "/app/clients/" + t.practice.clientOfA() + "/goals/proposals", OK, careTeam));
+		rows.add(new Row("POST", "/app/clients/{id}/commitments",
+				t -> "/app/clients/" + t.practice.clientOfA() + "/commitments", OK, careTeam));
+		rows.add(new Row("POST", "/app/clients/{id}/commitments/{commitmentId}/outcome",
+				t -> "/app/clients/" + t.practice.clientOfA() + "/commitments/" + t.commitment(t.practice.clientOfB())
+						+ "/outcome?outcome=DONE",
+				NOT_FOUND, staffOnly(NOT_FOUND)));
 		rows.add(new Row("*", "/error/forbidden", t -> "/error/forbidden", FORBIDDEN, PUBLIC));
 		return rows;
 	}
@@ -293,6 +345,45 @@ class AccessMatrixIntegrationTests {
 			.query(String.class)
 			.list();
 		assertThat(readers).contains("SUPERVISOR");
+	}
+
+	/** The current treatment consent document of a practice (written on first use). */
+	String consentDocument(TestPractice owner) {
+		return context.getBean(care.rapport.consent.Consents.class)
+			.current(owner.practice().id(), care.rapport.consent.ConsentKind.TREATMENT)
+			.id()
+			.toString();
+	}
+
+	private final Map<care.rapport.clients.ClientId, String> goals = new java.util.HashMap<>();
+
+	private final Map<care.rapport.clients.ClientId, String> commitments = new java.util.HashMap<>();
+
+	/** A goal of this client of {@code practice}, proposed by their therapist (made on first use). */
+	String goal(care.rapport.clients.ClientId client) {
+		return goals.computeIfAbsent(client, c -> {
+			var therapist = practice.user(c.equals(practice.clientOfA()) ? practice.therapistAEmail()
+					: practice.therapistBEmail());
+			var record = context.getBean(care.rapport.clients.Clients.class).openClinical(therapist, c, "test").orElseThrow();
+			var goalsOf = context.getBean(care.rapport.goals.Goals.class);
+			var id = goalsOf.propose(therapist, record, "A goal", null);
+			if (c.equals(practice.clientOfA())) {
+				goalsOf.accept(practice.user(practice.clientAEmail()), record, id, "");
+			}
+			return id.toString();
+		});
+	}
+
+	/** A commitment of this client of {@code practice}, made by their therapist (made on first use). */
+	String commitment(care.rapport.clients.ClientId client) {
+		return commitments.computeIfAbsent(client, c -> {
+			var therapist = practice.user(c.equals(practice.clientOfA()) ? practice.therapistAEmail()
+					: practice.therapistBEmail());
+			var record = context.getBean(care.rapport.clients.Clients.class).openClinical(therapist, c, "test").orElseThrow();
+			return context.getBean(care.rapport.goals.Commitments.class)
+				.make(therapist, record, care.rapport.goals.CommitmentOwner.CLIENT, "A commitment", null)
+				.toString();
+		});
 	}
 
 	private String page(String url, Who who) throws Exception {
