@@ -44,9 +44,10 @@ import javax.crypto.spec.SecretKeySpec;
  * </pre>
  *
  * "run" keys: url (the app), jdbc (the database), password, vus, warmup and measured (submissions
- * per virtual user), page_warmup and page_measured (requests per page), out (file for the figures).
- * It reads who to sign in as, and which measures are due, from the tables in schema "bench" that
- * seed.sql made.
+ * per virtual user), page_warmup and page_measured (requests per page), out (file for the figures:
+ * the RESULT keys in order), and optionally app_pid, pg_pid (the postmaster) and clk_tck for the
+ * CPU time per response. It reads who to sign in as, and which measures are due, from the tables in
+ * schema "bench" that seed.sql made; it prints one line per measured part.
  */
 public class FeedbackBench {
 
@@ -95,6 +96,12 @@ public class FeedbackBench {
 
 	private final Path out;
 
+	private final long appPid;
+
+	private final long pgPid;
+
+	private final double clockTick;
+
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.followRedirects(HttpClient.Redirect.NEVER)
@@ -113,6 +120,9 @@ public class FeedbackBench {
 		pageWarmup = Integer.parseInt(o.get("page_warmup"));
 		pageMeasured = Integer.parseInt(o.get("page_measured"));
 		out = Path.of(o.get("out"));
+		appPid = Long.parseLong(o.getOrDefault("app_pid", "0"));
+		pgPid = Long.parseLong(o.getOrDefault("pg_pid", "0"));
+		clockTick = 1000.0 / Long.parseLong(o.getOrDefault("clk_tck", "100"));
 	}
 
 	/** The keys of the RESULT line, in its order. */
@@ -234,7 +244,11 @@ public class FeedbackBench {
 	double ceiling() throws Exception {
 		List<List<Person>> people = people("ceiling");
 		long[] start = new long[1];
-		var barrier = new CyclicBarrier(vus + 1, () -> start[0] = System.nanoTime());
+		double[][] cpu = new double[1][];
+		var barrier = new CyclicBarrier(vus + 1, () -> {
+			cpu[0] = cpu();
+			start[0] = System.nanoTime();
+		});
 		var errors = new ConcurrentLinkedQueue<Throwable>();
 		var latencies = new long[vus][];
 		List<Thread> threads = new ArrayList<>();
@@ -284,6 +298,7 @@ public class FeedbackBench {
 		System.out.printf(Locale.ROOT,
 				"(a) ceiling: %d responses over JDBC by %d threads in %.1f s: %.1f/s; per transaction p50 %.1f ms, p99 %.1f ms%n",
 				all.length, vus, wall / 1e9, perSecond, ms(percentile(all, 50)), ms(percentile(all, 99)));
+		printCpu("(a) ceiling", cpu[0], all.length, wall);
 		return perSecond;
 	}
 
@@ -349,9 +364,15 @@ public class FeedbackBench {
 		// when every user has finished its warm-up: count the alerts so far, then start the clock
 		long[] alertsBefore = new long[1];
 		long[] start = new long[1];
+		double[][] cpu = new double[1][];
+		boolean statements = statementStatistics("reset");
 		var barrier = new CyclicBarrier(vus + 1, () -> {
 			try {
 				alertsBefore[0] = appAlerts();
+				if (statements) {
+					statementStatistics("reset");
+				}
+				cpu[0] = cpu();
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException(ex);
@@ -390,10 +411,14 @@ public class FeedbackBench {
 			t.join();
 		}
 		long wall = System.nanoTime() - start[0];
+		double[] cpuBefore = cpu[0];
 		if (!errors.isEmpty()) {
 			throw new IllegalStateException("submission failed", errors.peek());
 		}
 		long alertsRaised = appAlerts() - alertsBefore[0];
+		if (statements) {
+			statementStatistics("keep statements_a " + vus * measured);
+		}
 		long[] all = flatten(latencies);
 		double perSecond = vus * (double) measured / (wall / 1e9);
 		double p50 = ms(percentile(all, 50));
@@ -402,9 +427,37 @@ public class FeedbackBench {
 				"(a) app: %d form posts by %d virtual users in %.1f s (after %d warm-up posts): %.1f/s; p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; %d of all posts with PHQ-9 item 9 > 0; %d alerts raised during the measured posts (%s to %s UTC)%n",
 				all.length, vus, wall / 1e9, vus * warmup, perSecond, p50, ms(percentile(all, 90)), p99,
 				ms(all[all.length - 1]), risky.get(), alertsRaised, clock(wall), clock(0));
+		printCpu("(a) app", cpuBefore, all.length, wall);
 		figures.put("submit_p50_ms", f1(p50));
 		figures.put("submit_p99_ms", f1(p99));
 		return perSecond;
+	}
+
+	/**
+	 * With pg_stat_statements loaded (BENCH_EXPLAIN=1): "reset" clears its figures; "keep TABLE N"
+	 * copies them to bench.TABLE with N, the number of requests, for explain.sql.
+	 * @return whether the extension is there
+	 */
+	private boolean statementStatistics(String what) throws SQLException {
+		try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
+				var st = c.createStatement()) {
+			try (ResultSet rs = st.executeQuery("select count(*) from pg_extension where extname = 'pg_stat_statements'")) {
+				rs.next();
+				if (rs.getInt(1) == 0) {
+					return false;
+				}
+			}
+			if (what.equals("reset")) {
+				st.execute("select pg_stat_statements_reset()");
+			}
+			else {
+				String[] keep = what.split(" ");
+				st.execute("create table bench." + keep[1] + " as select " + Long.parseLong(keep[2])
+						+ " as requests, calls, total_exec_time, rows, query from pg_stat_statements"
+						+ " where dbid = (select oid from pg_database where datname = current_database())");
+			}
+			return true;
+		}
 	}
 
 	/** Alerts the app raised (seeded ones have no administration). */
@@ -473,14 +526,14 @@ public class FeedbackBench {
 			throw new IllegalStateException("therapist second factor: HTTP " + verified.statusCode() + " to '" + home + "'");
 		}
 
-		long[] dashboard = timePage(therapist, "/app/caseload", "(b) caseload dashboard", body -> {
+		long[] dashboard = timePage(therapist, "/app/caseload", "(b) caseload dashboard", "statements_b", body -> {
 			int rows = count(body, "/progress\"");
 			if (rows != 60) {
 				throw new IllegalStateException("the caseload shows " + rows + " clients, expected 60");
 			}
 		});
 		long[] progress = timePage(therapist, "/app/clients/" + progressClient + "/progress", "(c) progress page",
-				body -> {
+				"statements_c", body -> {
 					if (!body.contains("<svg")) {
 						throw new IllegalStateException("the progress page has no chart");
 					}
@@ -489,11 +542,14 @@ public class FeedbackBench {
 		figures.put("progress_p99_ms", f1(ms(percentile(progress, 99))));
 	}
 
-	private long[] timePage(Person who, String path, String label, java.util.function.Consumer<String> check)
-			throws Exception {
+	private long[] timePage(Person who, String path, String label, String statementsTable,
+			java.util.function.Consumer<String> check) throws Exception {
 		for (int i = 0; i < pageWarmup; i++) {
 			expect(get(who, path), 200, "GET " + path);
 		}
+		boolean statements = statementStatistics("reset");
+		double[] cpuBefore = cpu();
+		long startAll = System.nanoTime();
 		long[] times = new long[pageMeasured];
 		long bytes = 0;
 		for (int i = 0; i < pageMeasured; i++) {
@@ -506,12 +562,17 @@ public class FeedbackBench {
 				bytes = page.body().length();
 			}
 		}
+		long wall = System.nanoTime() - startAll;
+		if (statements) {
+			statementStatistics("keep " + statementsTable + " " + pageMeasured);
+		}
 		long[] sorted = times.clone();
 		Arrays.sort(sorted);
 		System.out.printf(Locale.ROOT,
 				"%s: %d sequential GET %s (after %d warm-up, %d chars): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
 				label, pageMeasured, path, pageWarmup, bytes, ms(percentile(sorted, 50)), ms(percentile(sorted, 90)),
 				ms(percentile(sorted, 99)), ms(sorted[sorted.length - 1]));
+		printCpu(label.substring(0, 3), cpuBefore, pageMeasured, wall);
 		return sorted;
 	}
 
@@ -617,6 +678,77 @@ public class FeedbackBench {
 			}
 		}
 		return out.toByteArray();
+	}
+
+	// ------------------------------------------------------------------ CPU time, from /proc
+
+	/**
+	 * CPU milliseconds used so far by the app, PostgreSQL (the postmaster with the backends it has
+	 * reaped, plus the live ones), this driver, and the whole machine (busy time over all CPUs).
+	 */
+	double[] cpu() {
+		double pg = 0;
+		if (pgPid > 0) {
+			long[] master = procTimes(Path.of("/proc/" + pgPid + "/stat"));
+			pg = master[0] + master[1] + master[2] + master[3];
+			try (var dirs = Files.list(Path.of("/proc"))) {
+				for (Path dir : (Iterable<Path>) dirs::iterator) {
+					String name = dir.getFileName().toString();
+					if (name.chars().allMatch(Character::isDigit)) {
+						long[] t = procTimes(dir.resolve("stat"));
+						if (t[4] == pgPid) {
+							pg += t[0] + t[1];
+						}
+					}
+				}
+			}
+			catch (IOException ex) {
+				// a process list that cannot be read: leave the figure as it is
+			}
+		}
+		long[] app = appPid > 0 ? procTimes(Path.of("/proc/" + appPid + "/stat")) : new long[5];
+		long[] self = procTimes(Path.of("/proc/self/stat"));
+		long machine = 0;
+		try {
+			String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+			for (int i = 1; i < f.length && i <= 8; i++) {
+				if (i != 4 && i != 5) { // idle, iowait
+					machine += Long.parseLong(f[i]);
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			machine = 0;
+		}
+		return new double[] { (app[0] + app[1]) * clockTick, pg * clockTick, (self[0] + self[1]) * clockTick,
+				machine * clockTick };
+	}
+
+	/** utime, stime, cutime, cstime, ppid of a process; zeros when it is gone. */
+	private static long[] procTimes(Path stat) {
+		try {
+			String s = Files.readString(stat);
+			String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+			// f[0] is field 3 (state): ppid is field 4, utime..cstime are fields 14..17
+			return new long[] { Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]),
+					Long.parseLong(f[14]), Long.parseLong(f[1]) };
+		}
+		catch (IOException | RuntimeException ex) {
+			return new long[5];
+		}
+	}
+
+	private void printCpu(String label, double[] before, int responses, long wallNanos) {
+		double[] after = cpu();
+		double app = (after[0] - before[0]) / responses;
+		double pg = (after[1] - before[1]) / responses;
+		double self = (after[2] - before[2]) / responses;
+		double machine = (after[3] - before[3]) / responses;
+		double cores = (after[3] - before[3]) / (wallNanos / 1e6);
+		System.out.printf(Locale.ROOT,
+				"%s: CPU per response: app %.2f ms, postgres %.2f ms, this driver %.2f ms, other processes %.2f ms (machine busy %.1f of %d CPUs)%n",
+				label, app, pg, self, Math.max(0, machine - app - pg - self), cores,
+				Runtime.getRuntime().availableProcessors());
 	}
 
 	// ------------------------------------------------------------------ numbers

@@ -12,6 +12,27 @@ from bench.target t join user_account u on u.email = t.therapist_email
 cross join (select client_id, practice_id from bench.vu_client where role = 'app' order by vu, slot limit 1) b
 \gset
 
+\echo '--- (a) statements of the measured form posts (pg_stat_statements), by total time'
+\set tbl statements_a
+\ir statements.sql
+\echo '--- (b) statements of the measured caseload requests'
+\set tbl statements_b
+\ir statements.sql
+\echo '--- (c) statements of the measured progress requests'
+\set tbl statements_c
+\ir statements.sql
+
+\echo '--- (a) Accounts.members: every member of the practice, read to e-mail one alert owner'
+explain (analyze, buffers, costs off)
+select u.user_id, u.display_name, u.email, m.role from membership m
+join user_account u on u.user_id = m.user_id
+where m.practice_id = :'p_a' order by u.display_name, u.user_id;
+
+\echo '--- (a) Alerts.raise: the resolved-alert check'
+explain (analyze, buffers, costs off)
+select 1 from alert where practice_id = :'p_a' and client_id = :'c_a' and dedupe_key = 'OFF_TRACK:PHQ-9'
+    and status = 'RESOLVED' and raised_at >= now() - interval '1 day';
+
 \echo '--- (a, b, c) Administrations.history: a client''s current episode with session numbers (client of part c, 40 sessions)'
 explain (analyze, buffers, costs off)
 select * from (

@@ -55,18 +55,26 @@ where s.n % 20 = 2;
 \echo seed: clients, accounts, episodes
 -- sessions: client 1 has 40; the others share the rest (about session_avg each), spread from 1
 -- to about 10 by a term that sums to nearly zero over any 9 consecutive clients.
+-- Each client has a weekly slot of its own with its therapist (no double booking): slot r of the
+-- therapist's clients is weekday r % 7 at 8:00 + r / 7 hours (unique for up to 168 clients). The
+-- last attended session was 1 to 7 days ago, the next one is a week after it.
 create table bench.client as
-select c.n, t.practice_id, t.user_id as therapist_id,
+with assigned as (
+    select c.n, t.practice_id, t.user_id as therapist_id
+    from generate_series(1, :clients) c(n)
+    join bench.therapist t on t.n = case when c.n <= 60 then 1 else 2 + (c.n - 61) % (:therapists - 1) end),
+slotted as (
+    select a.*, row_number() over (partition by therapist_id order by n) - 1 as slot from assigned a)
+select n, practice_id, therapist_id,
        gen_random_uuid() as client_id, gen_random_uuid() as user_id, gen_random_uuid() as episode_id,
        gen_random_uuid() as next_appointment_id,
-       case when c.n = 1 then 40
-            else greatest(1, (floor((c.n - 1) * :session_avg) - floor((c.n - 2) * :session_avg))::int
-                             + (c.n * 7) % 9 - 4) end as sessions,
-       -- the last attended session was 1 to 7 days ago, the next one is in 1 to 6 days
-       date_trunc('day', now()) + (9 + c.n % 8) * interval '1 hour' - (c.n % 7 + 1) * interval '1 day' as last_session_at,
-       date_trunc('day', now()) + (9 + c.n % 8) * interval '1 hour' + (c.n % 6 + 1) * interval '1 day' as next_session_at
-from generate_series(1, :clients) c(n)
-join bench.therapist t on t.n = case when c.n <= 60 then 1 else 2 + (c.n - 61) % (:therapists - 1) end;
+       case when n = 1 then 40
+            else greatest(1, (floor((n - 1) * :session_avg) - floor((n - 2) * :session_avg))::int
+                             + (n * 7) % 9 - 4) end as sessions,
+       date_trunc('day', now()) + (8 + slot / 7) * interval '1 hour' - (slot % 7 + 1) * interval '1 day' as last_session_at,
+       date_trunc('day', now()) + (8 + slot / 7) * interval '1 hour' - (slot % 7 + 1) * interval '1 day'
+           + interval '7 days' as next_session_at
+from slotted;
 
 insert into user_account (user_id, email, display_name, password_hash, created_at)
 select user_id, 'client' || n || '@bench.rapport.test', 'Client ' || n, :'hash', now() - interval '2 years'

@@ -36,3 +36,4 @@ create table alert (
 -- An alert still being handled is not raised twice.
 create unique index alert_one_unresolved on alert (practice_id, client_id, dedupe_key) where status <> 'RESOLVED';
 create index alert_owner_status_ix on alert (practice_id, owner_id, status);
+create index alert_client_key_ix on alert (practice_id, client_id, dedupe_key, raised_at);

@@ -137,7 +137,20 @@ public class Accounts {
 	}
 
 	public Optional<Member> member(PracticeId practice, UserId user) {
-		return members(practice).stream().filter(m -> m.id().equals(user)).findFirst();
+		var roles = EnumSet.noneOf(Role.class);
+		var person = jdbc.sql("""
+				select u.display_name, u.email, m.role from membership m
+				join user_account u on u.user_id = m.user_id
+				where m.practice_id = :p and m.user_id = :u""")
+			.param("p", practice.value())
+			.param("u", user.value())
+			.query((rs, n) -> {
+				roles.add(Role.valueOf(rs.getString(3)));
+				return new String[] { rs.getString(1), rs.getString(2) };
+			})
+			.list();
+		return person.isEmpty() ? Optional.empty()
+				: Optional.of(new Member(user, person.get(0)[0], person.get(0)[1], roles));
 	}
 
 	private List<Member> members(PracticeId practice) {
