@@ -146,6 +146,24 @@ public class Consents {
 			.single() > 0;
 	}
 
+	/**
+	 * Whether the client's latest word on this kind of consent is a withdrawal. Unlike
+	 * {@link #hasConsent}, a client who never signed has not withdrawn.
+	 */
+	public boolean withdrew(PracticeId practice, ClientId client, ConsentKind kind) {
+		return jdbc.sql("""
+				select s.withdrawn_at is not null from consent_signature s
+				join consent_document d on d.practice_id = s.practice_id and d.document_id = s.document_id
+				where s.practice_id = :p and s.client_id = :c and d.kind = :kind
+				order by s.signed_at desc limit 1""")
+			.param("p", practice.value())
+			.param("c", client.value())
+			.param("kind", kind.name())
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
 	/** Every signature the client gave, oldest first, withdrawn ones included. */
 	public List<ConsentSignature> signatures(PracticeId practice, ClientId client) {
 		return jdbc.sql("""

@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import care.rapport.clients.ClientId;
 import care.rapport.clients.Episodes;
+import care.rapport.consent.ConsentKind;
+import care.rapport.consent.Consents;
 import care.rapport.identity.UserId;
 import care.rapport.practice.Ids;
 import care.rapport.practice.PracticeId;
@@ -76,8 +78,11 @@ public class Administrations {
 
 	private final Clock clock;
 
+	private final Consents consents;
+
 	Administrations(JdbcClient jdbc, Instruments instruments, Episodes episodes, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, Consents consents) {
+		this.consents = consents;
 		this.jdbc = jdbc;
 		this.instruments = instruments;
 		this.episodes = episodes;
@@ -168,13 +173,22 @@ public class Administrations {
 			.param("now", utc(clock.instant()))
 			.query(Due.class)
 			.list();
-		due.forEach(d -> insertDue(new PracticeId(d.practiceId()), new ClientId(d.clientId()), d.episodeId(), null,
-				d.code(), clock.instant()));
-		return due.size();
+		int made = 0;
+		for (Due d : due) {
+			if (!measurementWithdrawn(new PracticeId(d.practiceId()), new ClientId(d.clientId()))) {
+				insertDue(new PracticeId(d.practiceId()), new ClientId(d.clientId()), d.episodeId(), null, d.code(),
+						clock.instant());
+				made++;
+			}
+		}
+		return made;
 	}
 
 	@EventListener
 	void on(AppointmentBooked booked) {
+		if (measurementWithdrawn(booked.practiceId(), booked.clientId())) {
+			return;
+		}
 		planOf(booked.practiceId(), booked.clientId()).forEach((code, timing) -> {
 			if (timing == MeasurementTiming.BEFORE_SESSION) {
 				insertDue(booked.practiceId(), booked.clientId(), booked.episodeId().value(),
@@ -196,12 +210,20 @@ public class Administrations {
 			.param("p", attended.practiceId().value())
 			.param("a", attended.appointmentId().value())
 			.update();
+		if (measurementWithdrawn(attended.practiceId(), attended.clientId())) {
+			return;
+		}
 		planOf(attended.practiceId(), attended.clientId()).forEach((code, timing) -> {
 			if (timing == MeasurementTiming.AFTER_SESSION) {
 				insertDue(attended.practiceId(), attended.clientId(), attended.episodeId().value(),
 						attended.appointmentId().value(), code, clock.instant());
 			}
 		});
+	}
+
+	/** A client who withdrew consent to measurement is not asked for anything, from that moment on. */
+	private boolean measurementWithdrawn(PracticeId practice, ClientId client) {
+		return consents.withdrew(practice, client, ConsentKind.MEASUREMENT);
 	}
 
 	private AdministrationId insertDue(PracticeId practice, ClientId client, UUID episode, @Nullable UUID appointment,
@@ -223,8 +245,11 @@ public class Administrations {
 		return id;
 	}
 
-	/** What the client is asked to complete now, oldest first. */
+	/** What the client is asked to complete now, oldest first; nothing once they withdrew consent. */
 	public List<Administration> due(PracticeId practice, ClientId client) {
+		if (measurementWithdrawn(practice, client)) {
+			return List.of();
+		}
 		return jdbc.sql(SELECT + " and a.status = 'DUE' and a.due_at <= :horizon order by a.due_at, a.instrument_code")
 			.param("p", practice.value())
 			.param("c", client.value())

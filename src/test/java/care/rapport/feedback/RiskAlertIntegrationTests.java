@@ -352,6 +352,27 @@ class RiskAlertIntegrationTests {
 		assertThat(due()).filteredOn(a -> a.instrumentCode().equals("GAD-7") && a.appointmentId() == null).hasSize(1);
 	}
 
+	@Test
+	void withdrawingConsentToMeasurementStopsAllAskingAtOnce() throws Exception {
+		var consents = context.getBean(care.rapport.consent.Consents.class);
+		var client = practice.user(practice.clientAEmail());
+		var document = consents.current(practice.practice().id(), care.rapport.consent.ConsentKind.MEASUREMENT);
+		consents.sign(client, document.id(), client.displayName());
+		assertThat(due()).isNotEmpty();
+
+		mvc.perform(post("/me/consent/MEASUREMENT/withdraw").with(csrf()).with(asClient()))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(due()).isEmpty();
+		context.getBean(Appointments.class)
+			.book(practice.practice().id(), practice.clientOfA(), practice.user(practice.therapistAEmail()).id(),
+					Instant.now().plus(Duration.ofHours(5)), Duration.ofMinutes(50));
+		assertThat(jdbc.sql("select count(*) from administration where client_id = :c")
+			.param("c", practice.clientOfA().value())
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+	}
+
 	private UUID dueIdAfterAttendance() {
 		return due().stream().filter(a -> a.instrumentCode().equals("CHECK-IN")).findFirst().orElseThrow().id().value();
 	}
