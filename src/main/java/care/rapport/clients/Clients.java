@@ -66,8 +66,13 @@ public class Clients {
 
 	private final Episodes episodes;
 
+	private final care.rapport.practice.SensitiveText sensitive;
+
+	static final String CONCERNS_FIELD = "client.presenting_concerns";
+
 	Clients(JdbcClient jdbc, Invitations invitations, Accounts accounts, AuditLog audit, Clock clock,
-			Episodes episodes) {
+			Episodes episodes, care.rapport.practice.SensitiveText sensitive) {
+		this.sensitive = sensitive;
 		this.episodes = episodes;
 		this.jdbc = jdbc;
 		this.invitations = invitations;
@@ -187,6 +192,79 @@ public class Clients {
 			.param("me", staff.id().value())
 			.query(CLIENT)
 			.list();
+	}
+
+	/** The client's details; presenting concerns only for the care team (none for admins). */
+	public ClientDetails details(RapportUser staff, ClientId id) {
+		boolean careTeam = onCareTeam(staff, id);
+		return jdbc.sql("""
+				select legal_name, pronouns, date_of_birth, phone, contact_preference, emergency_contact,
+				       presenting_concerns from client where practice_id = :p and client_id = :c""")
+			.param("p", staff.practiceId().value())
+			.param("c", id.value())
+			.query((rs, n) -> new ClientDetails(rs.getString(1), rs.getString(2),
+					rs.getObject(3, java.time.LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6),
+					careTeam ? sensitive.decrypt(staff.practiceId(), CONCERNS_FIELD, rs.getBytes(7)) : null))
+			.single();
+	}
+
+	/**
+	 * Updates the details and the name the client goes by. Admins may change everything but the
+	 * presenting concerns, which they neither see nor overwrite.
+	 */
+	@Transactional
+	public void updateDetails(RapportUser staff, ClientId id, String displayName, ClientDetails details) {
+		boolean careTeam = onCareTeam(staff, id);
+		jdbc.sql("""
+				update client set display_name = :name, legal_name = :legal, pronouns = :pronouns,
+				    date_of_birth = :dob, phone = :phone, contact_preference = :pref, emergency_contact = :emergency,
+				    presenting_concerns = case when :careTeam then :concerns else presenting_concerns end
+				where practice_id = :p and client_id = :c""")
+			.param("name", displayName.strip())
+			.param("legal", blankToNull(details.legalName()))
+			.param("pronouns", blankToNull(details.pronouns()))
+			.param("dob", details.dateOfBirth())
+			.param("phone", blankToNull(details.phone()))
+			.param("pref", details.contactPreference())
+			.param("emergency", blankToNull(details.emergencyContact()))
+			.param("careTeam", careTeam)
+			.param("concerns", blankToNull(details.presentingConcerns()) == null ? null
+					: sensitive.encrypt(staff.practiceId(), CONCERNS_FIELD, details.presentingConcerns().strip()))
+			.param("p", staff.practiceId().value())
+			.param("c", id.value())
+			.update();
+		audit.record(AuditEntry.aboutClient(staff.practiceId(), staff.actor(), AuditAction.CLIENT_SETTINGS_CHANGED,
+				id.value(), "Changed the client's details"));
+	}
+
+	/** Whether this staff member is on the client's care team (therapist or their supervisor); unaudited. */
+	public boolean onCareTeam(RapportUser staff, ClientId id) {
+		return jdbc.sql("select count(*) from client c where " + CARE_TEAM + " and c.client_id = :c")
+			.param("p", staff.practiceId().value())
+			.param("me", staff.id().value())
+			.param("c", id.value())
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/** Clients this staff member may see whose name contains the text, audited as a list read. */
+	@Transactional
+	public List<Client> search(RapportUser staff, String text) {
+		List<Client> clients = jdbc.sql(SELECT + " where " + VISIBLE
+				+ " and lower(c.display_name) like '%' || lower(:q) || '%' order by c.display_name, c.client_id")
+			.param("p", staff.practiceId().value())
+			.param("me", staff.id().value())
+			.param("admin", staff.has(Role.PRACTICE_ADMIN))
+			.param("q", text.strip().replace("%", "").replace("_", ""))
+			.query(CLIENT)
+			.list();
+		audit.record(AuditEntry.of(staff.practiceId(), staff.actor(), AuditAction.CLIENT_LIST_VIEWED,
+				"Searched clients; " + clients.size() + " found"));
+		return clients;
+	}
+
+	private static @org.jspecify.annotations.Nullable String blankToNull(@org.jspecify.annotations.Nullable String s) {
+		return s == null || s.isBlank() ? null : s.strip();
 	}
 
 	/** The client's therapist, who owns what Rapport raises about the client. */

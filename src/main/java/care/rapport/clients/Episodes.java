@@ -29,7 +29,14 @@ public class Episodes {
 
 	private final Clock clock;
 
-	Episodes(JdbcClient jdbc, Clock clock) {
+	private final care.rapport.practice.SensitiveText sensitive;
+
+	private final care.rapport.audit.AuditLog audit;
+
+	Episodes(JdbcClient jdbc, Clock clock, care.rapport.practice.SensitiveText sensitive,
+			care.rapport.audit.AuditLog audit) {
+		this.sensitive = sensitive;
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -49,6 +56,41 @@ public class Episodes {
 				.update();
 			return current(practice, client).orElseThrow();
 		});
+	}
+
+	/** Why an episode can end. */
+	public static final java.util.List<String> CLOSE_REASONS = java.util.List.of("COMPLETED", "CLIENT_ENDED",
+			"DROPPED_OUT", "REFERRED");
+
+	/**
+	 * Closes the client's open episode with a reason and a closing summary (encrypted). The caller
+	 * checked that the staff member is on the care team.
+	 * @throws IllegalArgumentException for an unknown reason or when no episode is open
+	 */
+	@Transactional
+	public void close(care.rapport.identity.RapportUser staff, ClientId client, String reason, String summary) {
+		if (!CLOSE_REASONS.contains(reason)) {
+			throw new IllegalArgumentException("Choose why the episode ends.");
+		}
+		if (summary.length() > 4000) {
+			throw new IllegalArgumentException("Keep the closing summary under 4,000 characters.");
+		}
+		int closed = jdbc.sql("""
+				update episode set closed_at = :now, close_reason = :reason, closing_summary = :summary
+				where practice_id = :p and client_id = :c and closed_at is null""")
+			.param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+			.param("reason", reason)
+			.param("summary", summary.isBlank() ? null
+					: sensitive.encrypt(staff.practiceId(), "episode.closing_summary", summary.strip()))
+			.param("p", staff.practiceId().value())
+			.param("c", client.value())
+			.update();
+		if (closed == 0) {
+			throw new IllegalArgumentException("The client has no open episode.");
+		}
+		audit.record(care.rapport.audit.AuditEntry.aboutClient(staff.practiceId(), staff.actor(),
+				care.rapport.audit.AuditAction.CLIENT_SETTINGS_CHANGED, client.value(),
+				"Closed the episode of care: " + reason.toLowerCase().replace('_', ' ')));
 	}
 
 	public Optional<Episode> current(PracticeId practice, ClientId client) {

@@ -175,6 +175,13 @@ class AccessMatrixIntegrationTests {
 						NOT_FOUND)));
 		rows.add(new Row("GET", "/app/clients/{id}", t -> "/app/clients/" + t.otherPractice.clientOfA(), NOT_FOUND,
 				with(staffOnly(NOT_FOUND), Who.OTHER_PRACTICE_ADMIN, OK)));
+		rows.add(new Row("GET", "/app/clients/{id}/edit", t -> "/app/clients/" + t.practice.clientOfA() + "/edit", OK,
+				with(staffOnly(OK), Who.OTHER_THERAPIST, NOT_FOUND, Who.OTHER_PRACTICE_ADMIN, NOT_FOUND)));
+		rows.add(new Row("POST", "/app/clients/{id}/edit", t -> "/app/clients/" + t.practice.clientOfA() + "/edit", OK,
+				with(staffOnly(OK), Who.OTHER_THERAPIST, NOT_FOUND, Who.OTHER_PRACTICE_ADMIN, NOT_FOUND)));
+		rows.add(new Row("POST", "/app/clients/{id}/episode/close",
+				t -> "/app/clients/" + t.practice.clientOfB() + "/episode/close", OK,
+				with(staffOnly(NOT_FOUND), Who.OTHER_THERAPIST, 302)));
 		// Scheduling is administration: admins of the practice may book; other therapists and practices may not.
 		var clientOfAOnly = with(staffOnly(OK), Who.OTHER_THERAPIST, NOT_FOUND, Who.OTHER_PRACTICE_ADMIN, NOT_FOUND);
 		rows.add(new Row("GET", "/app/clients/{id}/sessions", t -> "/app/clients/" + t.practice.clientOfA() + "/sessions",

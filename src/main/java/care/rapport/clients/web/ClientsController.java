@@ -2,6 +2,7 @@ package care.rapport.clients.web;
 
 import java.util.UUID;
 
+import care.rapport.clients.ClientDetails;
 import care.rapport.clients.ClientId;
 import care.rapport.clients.Clients;
 import care.rapport.identity.Accounts;
@@ -27,14 +28,22 @@ class ClientsController {
 
 	private final Accounts accounts;
 
-	ClientsController(Clients clients, Accounts accounts) {
+	private final care.rapport.clients.Episodes episodes;
+
+	private final care.rapport.practice.Practices practices;
+
+	ClientsController(Clients clients, Accounts accounts, care.rapport.clients.Episodes episodes,
+			care.rapport.practice.Practices practices) {
+		this.episodes = episodes;
+		this.practices = practices;
 		this.clients = clients;
 		this.accounts = accounts;
 	}
 
 	@GetMapping("/app/clients")
-	String list(@AuthenticationPrincipal RapportUser staff, Model model) {
-		model.addAttribute("clients", clients.visibleTo(staff));
+	String list(@AuthenticationPrincipal RapportUser staff, @RequestParam(defaultValue = "") String q, Model model) {
+		model.addAttribute("clients", q.isBlank() ? clients.visibleTo(staff) : clients.search(staff, q));
+		model.addAttribute("q", q);
 		return "clients/list";
 	}
 
@@ -74,7 +83,90 @@ class ClientsController {
 		var client = clients.open(staff, new ClientId(id))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("client", client);
+		model.addAttribute("details", clients.details(staff, client.id()));
+		model.addAttribute("careTeam", clients.onCareTeam(staff, client.id()));
+		var episode = episodes.current(staff.practiceId(), client.id()).orElse(null);
+		model.addAttribute("episode", episode);
+		model.addAttribute("episodeSince", episode == null ? ""
+				: episode.openedAt().atZone(practices.get(staff.practiceId()).timeZone()).toLocalDate().toString());
 		return "clients/detail";
+	}
+
+	@GetMapping("/app/clients/{id}/edit")
+	String edit(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, Model model) {
+		var client = clients.open(staff, new ClientId(id))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return editForm(staff, model, client, client.displayName(), clients.details(staff, client.id()), null);
+	}
+
+	@PostMapping("/app/clients/{id}/edit")
+	String saveDetails(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String legalName,
+			@RequestParam(defaultValue = "") String pronouns, @RequestParam(defaultValue = "") String dateOfBirth,
+			@RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "EMAIL") String contactPreference,
+			@RequestParam(defaultValue = "") String emergencyContact,
+			@RequestParam(defaultValue = "") String presentingConcerns, Model model, RedirectAttributes redirect) {
+		var client = clients.open(staff, new ClientId(id))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		java.time.LocalDate dob = null;
+		String error = null;
+		if (displayName.isBlank() || displayName.length() > 120) {
+			error = "Enter the name the client goes by (up to 120 characters).";
+		}
+		else if (!ClientDetails.CONTACT_PREFERENCES.contains(contactPreference)) {
+			error = "Choose how the client prefers to be contacted from the list.";
+		}
+		else if (presentingConcerns.length() > 4000 || emergencyContact.length() > 500 || legalName.length() > 200
+				|| pronouns.length() > 40 || phone.length() > 40) {
+			error = "One of the fields is too long; shorten it and save again.";
+		}
+		else if (!dateOfBirth.isBlank()) {
+			try {
+				dob = java.time.LocalDate.parse(dateOfBirth);
+				if (dob.isAfter(java.time.LocalDate.now()) || dob.isBefore(java.time.LocalDate.of(1900, 1, 1))) {
+					error = "The date of birth must be a real date in the past.";
+				}
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				error = "Enter the date of birth as YYYY-MM-DD.";
+			}
+		}
+		var details = new ClientDetails(legalName, pronouns, dob, phone, contactPreference, emergencyContact,
+				presentingConcerns);
+		if (error != null) {
+			model.addAttribute("dateOfBirthTyped", dateOfBirth);
+			return editForm(staff, model, client, displayName, details, error);
+		}
+		clients.updateDetails(staff, client.id(), displayName, details);
+		redirect.addFlashAttribute("notice", "Details saved.");
+		return "redirect:/app/clients/" + id;
+	}
+
+	@PostMapping("/app/clients/{id}/episode/close")
+	String closeEpisode(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String summary,
+			RedirectAttributes redirect) {
+		var client = clients.openClinical(staff, new ClientId(id), "Closed the episode of care")
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		try {
+			episodes.close(staff, client.id(), reason, summary);
+			redirect.addFlashAttribute("notice", "Episode closed. Booking a new session opens a new episode.");
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("notice", ex.getMessage() + " Nothing was changed.");
+		}
+		return "redirect:/app/clients/" + id;
+	}
+
+	private String editForm(RapportUser staff, Model model, care.rapport.clients.Client client, String displayName,
+			ClientDetails details, String error) {
+		model.addAttribute("client", client);
+		model.addAttribute("displayName", displayName);
+		model.addAttribute("details", details);
+		model.addAttribute("careTeam", clients.onCareTeam(staff, client.id()));
+		model.addAttribute("preferences", ClientDetails.CONTACT_PREFERENCES);
+		model.addAttribute("error", error);
+		return "clients/edit";
 	}
 
 	private String form(RapportUser staff, Model model, String displayName, String email, UUID therapistId,
