@@ -267,6 +267,18 @@ public class Clients {
 		return s == null || s.isBlank() ? null : s.strip();
 	}
 
+	/** How to reach a client: for messages Rapport sends by itself, such as reminders. */
+	public record Contact(String displayName, String email, String preference) {
+	}
+
+	public Optional<Contact> contactOf(PracticeId practice, ClientId client) {
+		return jdbc.sql("select display_name, email, contact_preference from client where practice_id = :p and client_id = :c")
+			.param("p", practice.value())
+			.param("c", client.value())
+			.query((rs, n) -> new Contact(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.optional();
+	}
+
 	/** The client's therapist, who owns what Rapport raises about the client. */
 	public UserId therapistOf(PracticeId practice, ClientId client) {
 		return jdbc.sql("select therapist_id from client where practice_id = :p and client_id = :c")

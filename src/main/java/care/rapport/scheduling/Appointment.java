@@ -12,5 +12,6 @@ import org.jspecify.annotations.Nullable;
  * (1 = the first session attended); none for a session not attended.
  */
 public record Appointment(AppointmentId id, ClientId clientId, EpisodeId episodeId, UUID therapistId,
-		Instant startsAt, Instant endsAt, Attendance attendance, @Nullable Integer sessionNumber) {
+		Instant startsAt, Instant endsAt, Attendance attendance, @Nullable Integer sessionNumber,
+		@Nullable String telehealthUrl, @Nullable String cancelReason) {
 }

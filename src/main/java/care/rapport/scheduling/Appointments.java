@@ -36,7 +36,8 @@ public class Appointments {
 			new ClientId(rs.getObject("client_id", UUID.class)), new EpisodeId(rs.getObject("episode_id", UUID.class)),
 			rs.getObject("therapist_id", UUID.class), rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
 			rs.getObject("ends_at", OffsetDateTime.class).toInstant(), Attendance.valueOf(rs.getString("status")),
-			rs.getObject("session_number") == null ? null : rs.getInt("session_number"));
+			rs.getObject("session_number") == null ? null : rs.getInt("session_number"), rs.getString("telehealth_url"),
+			rs.getString("cancel_reason"));
 
 	private final JdbcClient jdbc;
 
@@ -108,6 +109,64 @@ public class Appointments {
 					appointment.sessionNumber()));
 		}
 		return appointment;
+	}
+
+	/** Sets or clears the session's video link; only https links are kept. */
+	@Transactional
+	public void setTelehealthLink(PracticeId practice, AppointmentId id, String url) {
+		String link = url.strip();
+		if (!link.isEmpty() && (!link.startsWith("https://") || link.length() > 500 || link.contains(" "))) {
+			throw new IllegalArgumentException("A video link starts with https:// and has no spaces.");
+		}
+		jdbc.sql("update appointment set telehealth_url = :u where practice_id = :p and appointment_id = :id")
+			.param("u", link.isEmpty() ? null : link)
+			.param("p", practice.value())
+			.param("id", id.value())
+			.update();
+	}
+
+	/** Cancels a scheduled session with a reason, freeing its time. */
+	@Transactional
+	public void cancel(PracticeId practice, AppointmentId id, String reason) {
+		if (reason.isBlank() || reason.length() > 300) {
+			throw new IllegalArgumentException("Say briefly why the session is cancelled (up to 300 characters).");
+		}
+		int cancelled = jdbc.sql("""
+				update appointment set status = 'CANCELLED', cancel_reason = :reason
+				where practice_id = :p and appointment_id = :id and status = 'SCHEDULED'""")
+			.param("reason", reason.strip())
+			.param("p", practice.value())
+			.param("id", id.value())
+			.update();
+		if (cancelled == 0) {
+			throw new IllegalArgumentException("Only a scheduled session can be cancelled.");
+		}
+	}
+
+	/** A session whose reminder is due: starting within the given time and not yet reminded. */
+	public record DueReminder(PracticeId practiceId, AppointmentId appointmentId, ClientId clientId, Instant startsAt,
+			@org.jspecify.annotations.Nullable String telehealthUrl) {
+	}
+
+	/**
+	 * Marks the reminders due now as queued and returns them, in one step, so that two instances
+	 * never send the same reminder twice.
+	 */
+	@Transactional
+	public java.util.List<DueReminder> takeDueReminders(Duration ahead) {
+		return jdbc.sql("""
+				update appointment set reminder_queued_at = :now
+				where (practice_id, appointment_id) in (
+				    select practice_id, appointment_id from appointment
+				    where status = 'SCHEDULED' and reminder_queued_at is null and starts_at > :now and starts_at <= :until
+				    for update skip locked)
+				returning practice_id, appointment_id, client_id, starts_at, telehealth_url""")
+			.param("now", utc(clock.instant()))
+			.param("until", utc(clock.instant().plus(ahead)))
+			.query((rs, n) -> new DueReminder(new PracticeId(rs.getObject(1, UUID.class)),
+					new AppointmentId(rs.getObject(2, UUID.class)), new ClientId(rs.getObject(3, UUID.class)),
+					rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)))
+			.list();
 	}
 
 	public Optional<Appointment> find(PracticeId practice, AppointmentId id) {

@@ -233,6 +233,12 @@ class AccessMatrixIntegrationTests {
 				OK, careTeam));
 		rows.add(new Row("POST", "/app/alerts/{id}/resolve", t -> "/app/alerts/" + t.alertOfA + "/resolve", OK,
 				with(careTeam, Who.THERAPIST, 302, Who.SUPERVISOR, 302)));
+		rows.add(new Row("POST", "/app/clients/{id}/appointments/{appointmentId}/telehealth",
+				t -> "/app/clients/" + t.practice.clientOfA() + "/appointments/" + t.appointmentOfA + "/telehealth?url=bad",
+				LOGIN, with(clientOfAOnly, Who.THERAPIST, 302, Who.SUPERVISOR, 302, Who.ADMIN, 302)));
+		rows.add(new Row("POST", "/app/clients/{id}/appointments/{appointmentId}/cancel",
+				t -> "/app/clients/" + t.practice.clientOfA() + "/appointments/" + t.appointmentOfA + "/cancel", LOGIN,
+				with(clientOfAOnly, Who.THERAPIST, 302, Who.SUPERVISOR, 302, Who.ADMIN, 302)));
 		rows.add(new Row("GET", "/me", t -> "/me", FORBIDDEN, CLIENT_ONLY));
 		rows.add(new Row("GET", "/me/access-history", t -> "/me/access-history", FORBIDDEN, CLIENT_ONLY));
 		// Consent: a client signs and withdraws only their own, and only their practice's documents.

@@ -123,6 +123,41 @@ class SessionsController {
 		return "redirect:/app/clients/" + id + "/sessions";
 	}
 
+	@PostMapping("/app/clients/{id}/appointments/{appointmentId}/telehealth")
+	String telehealth(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id,
+			@PathVariable UUID appointmentId, @RequestParam(defaultValue = "") String url, RedirectAttributes redirect) {
+		var appointment = appointmentOf(staff, id, appointmentId);
+		try {
+			appointments.setTelehealthLink(staff.practiceId(), appointment.id(), url);
+			redirect.addFlashAttribute("notice", url.isBlank() ? "Video link removed." : "Video link saved.");
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("notice", ex.getMessage() + " Nothing was changed.");
+		}
+		return "redirect:/app/clients/" + id + "/sessions";
+	}
+
+	@PostMapping("/app/clients/{id}/appointments/{appointmentId}/cancel")
+	String cancel(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, @PathVariable UUID appointmentId,
+			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+		var appointment = appointmentOf(staff, id, appointmentId);
+		try {
+			appointments.cancel(staff.practiceId(), appointment.id(), reason);
+			redirect.addFlashAttribute("notice", "Session cancelled; its time is free again.");
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("notice", ex.getMessage() + " Nothing was changed.");
+		}
+		return "redirect:/app/clients/" + id + "/sessions";
+	}
+
+	private care.rapport.scheduling.Appointment appointmentOf(RapportUser staff, UUID clientId, UUID appointmentId) {
+		Client client = visibleClient(staff, clientId);
+		return appointments.find(staff.practiceId(), new AppointmentId(appointmentId))
+			.filter(a -> a.clientId().equals(client.id()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
 	private Client visibleClient(RapportUser staff, UUID id) {
 		return clients.open(staff, new ClientId(id))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
