@@ -169,6 +169,25 @@ public class Appointments {
 			.list();
 	}
 
+	/** One line of a therapist's calendar: the session and whom it is with. */
+	public record CalendarEntry(Appointment appointment, String clientName) {
+	}
+
+	/** A therapist's sessions between two instants (cancelled ones included, marked), in time order. */
+	public java.util.List<CalendarEntry> calendar(PracticeId practice, UserId therapist, Instant from, Instant to) {
+		return jdbc.sql("""
+				select a.*, null as session_number, c.display_name as client_name
+				from appointment a join client c on c.practice_id = a.practice_id and c.client_id = a.client_id
+				where a.practice_id = :p and a.therapist_id = :t and a.starts_at >= :from and a.starts_at < :to
+				order by a.starts_at""")
+			.param("p", practice.value())
+			.param("t", therapist.value())
+			.param("from", utc(from))
+			.param("to", utc(to))
+			.query((rs, n) -> new CalendarEntry(APPOINTMENT.mapRow(rs, n), rs.getString("client_name")))
+			.list();
+	}
+
 	public Optional<Appointment> find(PracticeId practice, AppointmentId id) {
 		return jdbc.sql("select * from (" + SELECT + " where a.practice_id = :p and a.episode_id = "
 				+ "(select episode_id from appointment where practice_id = :p and appointment_id = :id)) s "

@@ -228,6 +228,9 @@ class AccessMatrixIntegrationTests {
 		rows.add(new Row("POST", "/respond/{token}", t -> "/respond/not-a-token", NOT_FOUND, PUBLIC));
 		rows.add(new Row("GET", "/app/alerts", t -> "/app/alerts", OK, staffOnly(OK)));
 		rows.add(new Row("GET", "/app/caseload", t -> "/app/caseload", OK, staffOnly(OK)));
+		rows.add(new Row("GET", "/app/schedule", t -> "/app/schedule", OK, staffOnly(OK)));
+		rows.add(new Row("GET", "/app/schedule", t -> "/app/schedule?therapist=" + t.practice.user(t.practice.therapistAEmail()).id(),
+				NOT_FOUND, with(staffOnly(NOT_FOUND), Who.THERAPIST, OK, Who.ADMIN, OK)));
 		rows.add(new Row("GET", "/app/outcomes", t -> "/app/outcomes", OK, staffOnly(OK)));
 		rows.add(new Row("POST", "/app/alerts/{id}/acknowledge", t -> "/app/alerts/" + t.alertOfA + "/acknowledge",
 				OK, careTeam));
