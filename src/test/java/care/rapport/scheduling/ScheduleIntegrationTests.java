@@ -54,4 +54,29 @@ class ScheduleIntegrationTests {
 			.with(practice.as(practice.therapistBEmail()))).andExpect(status().isNotFound());
 	}
 
+	@Test
+	void aTherapistsPrivateFeedShowsInitialsOnlyAndAClientGetsTheirOwnSession() throws Exception {
+		var practice = TestPractice.create(context);
+		var therapist = practice.user(practice.therapistAEmail()).id();
+		var appointment = appointments.book(practice.practice().id(), practice.clientOfA(), therapist,
+				java.time.Instant.now().plus(Duration.ofDays(2)), Duration.ofMinutes(50));
+		appointments.setTelehealthLink(practice.practice().id(), appointment, "https://video.example/r1");
+		String token = context.getBean(CalendarFeeds.class).renew(practice.practice().id(), therapist);
+		String name = practice.user(practice.clientAEmail()).displayName();
+
+		mvc.perform(get("/calendar/" + token + ".ics"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("text/calendar"))
+			.andExpect(content().string(containsString("BEGIN:VEVENT")))
+			.andExpect(content().string(containsString("SUMMARY:Session: C. A.")))
+			.andExpect(content().string(not(containsString(name))));
+		context.getBean(CalendarFeeds.class).renew(practice.practice().id(), therapist);
+		mvc.perform(get("/calendar/" + token + ".ics")).andExpect(status().isNotFound());
+
+		mvc.perform(get("/me/appointments/" + appointment + ".ics").with(practice.as(practice.clientAEmail())))
+			.andExpect(content().string(containsString("https://video.example/r1")));
+		mvc.perform(get("/me/appointments/" + appointment + ".ics").with(practice.as(practice.clientBEmail())))
+			.andExpect(status().isNotFound());
+	}
+
 }
