@@ -94,6 +94,29 @@ class DoubleBookingIntegrationTests {
 	}
 
 	@Test
+	void aWeeklySeriesBooksEachFreeWeekAndNamesTheTakenOnes() throws Exception {
+		var practice = TestPractice.create(context);
+		var therapist = practice.user(practice.therapistAEmail()).id();
+		var zone = java.time.ZoneId.of("America/Vancouver");
+		var first = java.time.LocalDate.now(zone).plusDays(14);
+		appointments.book(practice.practice().id(), practice.clientOfA(), therapist,
+				first.plusWeeks(2).atTime(9, 0).atZone(zone).toInstant(), Duration.ofMinutes(50));
+
+		mvc.perform(post("/app/clients/" + practice.clientOfA() + "/appointments").with(csrf())
+			.with(practice.as(practice.therapistAEmail()))
+			.param("date", first.toString()).param("time", "09:00").param("minutes", "50")
+			.param("repeat", "WEEKLY").param("count", "4"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("notice", containsString("3 sessions booked. Not booked")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("notice", containsString(first.plusWeeks(2).toString())));
+		assertThat(jdbc.sql("select count(*) from appointment where practice_id = :p")
+			.param("p", practice.practice().id().value())
+			.query(Integer.class)
+			.single()).isEqualTo(4);
+	}
+
+	@Test
 	void theBookingFormSaysWhyAndKeepsWhatWasTyped() throws Exception {
 		var practice = TestPractice.create(context);
 		var url = "/app/clients/" + practice.clientOfA() + "/appointments";

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import care.rapport.clients.Client;
@@ -69,33 +71,62 @@ class SessionsController {
 	@PostMapping("/app/clients/{id}/appointments")
 	String book(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String date, @RequestParam(defaultValue = "") String time,
-			@RequestParam(defaultValue = "50") int minutes, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "50") int minutes, @RequestParam(defaultValue = "ONCE") String repeat,
+			@RequestParam(defaultValue = "1") int count, Model model, RedirectAttributes redirect) {
 		Client client = visibleClient(staff, id);
 		ZoneId zone = practices.get(staff.practiceId()).timeZone();
+		int weeksApart = switch (repeat) {
+			case "WEEKLY" -> 1;
+			case "EVERY_TWO_WEEKS" -> 2;
+			default -> 0;
+		};
+		int sessions = weeksApart == 0 ? 1 : count;
+		List<String> taken = new ArrayList<>();
+		int booked = 0;
 		try {
-			var startsAt = LocalDate.parse(date).atTime(LocalTime.parse(time)).atZone(zone).toInstant();
+			var first = LocalDate.parse(date).atTime(LocalTime.parse(time));
 			if (minutes < 10 || minutes > 240) {
 				throw new IllegalArgumentException("A session lasts between 10 and 240 minutes.");
 			}
-			if (startsAt.isBefore(java.time.Instant.now())) {
+			if (sessions < 1 || sessions > 52) {
+				throw new IllegalArgumentException("A series has 1 to 52 sessions.");
+			}
+			if (first.atZone(zone).toInstant().isBefore(java.time.Instant.now())) {
 				throw new IllegalArgumentException("That time has passed. Choose a time from now on.");
 			}
-			appointments.book(staff.practiceId(), client.id(), new UserId(client.therapistId()), startsAt,
-					Duration.ofMinutes(minutes));
+			for (int i = 0; i < sessions; i++) {
+				var start = first.plusWeeks((long) i * weeksApart);
+				try {
+					appointments.book(staff.practiceId(), client.id(), new UserId(client.therapistId()),
+							start.atZone(zone).toInstant(), Duration.ofMinutes(minutes));
+					booked++;
+				}
+				catch (SlotTakenException ex) {
+					taken.add(start.toLocalDate().toString());
+				}
+			}
 		}
-		catch (DateTimeParseException | IllegalArgumentException | SlotTakenException ex) {
+		catch (DateTimeParseException | IllegalArgumentException ex) {
 			model.addAttribute("error", ex instanceof DateTimeParseException
-					? "Enter the date as YYYY-MM-DD and the time as HH:MM."
-					: ex instanceof SlotTakenException ? client.therapistName()
-							+ " already has a session at that time. Nothing was booked; choose another time."
-							: ex.getMessage());
-			model.addAttribute("date", date);
-			model.addAttribute("time", time);
-			model.addAttribute("minutes", minutes);
-			return sessions(staff, id, model);
+					? "Enter the date as YYYY-MM-DD and the time as HH:MM." : ex.getMessage());
+			return bookingFormAgain(staff, id, date, time, minutes, model);
 		}
-		redirect.addFlashAttribute("notice", "Session booked.");
+		if (booked == 0) {
+			model.addAttribute("error", client.therapistName()
+					+ " already has a session at that time. Nothing was booked; choose another time.");
+			return bookingFormAgain(staff, id, date, time, minutes, model);
+		}
+		redirect.addFlashAttribute("notice", (booked == 1 ? "Session booked." : booked + " sessions booked.")
+				+ (taken.isEmpty() ? "" : " Not booked, because " + client.therapistName()
+						+ " already has a session then: " + String.join(", ", taken) + "."));
 		return "redirect:/app/clients/" + id + "/sessions";
+	}
+
+	private String bookingFormAgain(RapportUser staff, UUID id, String date, String time, int minutes, Model model) {
+		model.addAttribute("date", date);
+		model.addAttribute("time", time);
+		model.addAttribute("minutes", minutes);
+		return sessions(staff, id, model);
 	}
 
 	@PostMapping("/app/clients/{id}/appointments/{appointmentId}/attendance")
