@@ -38,7 +38,7 @@ public final class ProgressChart {
 		var svg = new StringBuilder();
 		int last = Math.max(data.lastSession(), 2);
 		// No cut-off and no points: the check-in panel is left out (the therapist hid it from the client).
-		boolean checkInPanel = data.checkInCutoff() != null || !data.checkIns().isEmpty();
+		boolean checkInPanel = data.checkInCutoff() != null || !data.checkIns().isEmpty() || !data.goals().isEmpty();
 		svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
 			.append(WIDTH)
 			.append(' ')
@@ -70,16 +70,29 @@ public final class ProgressChart {
 			return svg.append("</svg>").toString();
 		}
 		var checkIns = new Panel(CHECKIN_TOP, CHECKIN_HEIGHT, 0, 10, last);
-		drawAxes(svg, checkIns, "Session check-in (0–10, higher is better)", last);
+		drawAxes(svg, checkIns, data.goals().isEmpty() ? "Session check-in (0–10, higher is better)"
+				: "Session check-in and goals (0–10, higher is better)", last);
 		if (data.checkInCutoff() != null) {
 			double y = checkIns.y(data.checkInCutoff());
 			line(svg, LEFT, y, WIDTH - RIGHT, y, "#b86e1f", "4 3");
 			text(svg, WIDTH - RIGHT - 4, y - 4, "end", "#8a4f12", "ask about it below " + number(data.checkInCutoff()));
 		}
-		if (data.checkIns().isEmpty()) {
+		if (data.checkIns().isEmpty() && data.goals().isEmpty()) {
 			text(svg, LEFT + 8, CHECKIN_TOP + CHECKIN_HEIGHT / 2.0, "start", "#52606d", "No check-ins yet");
 		}
 		drawSeries(svg, checkIns, data.checkIns(), "#22555a");
+		String[] goalColours = { "#b86e1f", "#6b4fa0", "#2e7d32", "#a61b1b" };
+		for (int i = 0; i < data.goals().size(); i++) {
+			var goal = data.goals().get(i);
+			String colour = goalColours[i % goalColours.length];
+			List<Score> points = goal.points()
+				.stream()
+				.map(p -> new Score(Math.max(1, p.session()), p.value(), null))
+				.toList();
+			drawSeries(svg, checkIns, points, colour);
+			text(svg, WIDTH - RIGHT - 4, CHECKIN_TOP + 14 + 14 * i, "end", colour,
+					"Goal " + (i + 1) + ": " + shorten(goal.label()));
+		}
 		svg.append("</svg>");
 		return svg.toString();
 	}
@@ -206,6 +219,10 @@ public final class ProgressChart {
 		svg.append(String.format(Locale.ROOT,
 				"<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" fill=\"%s\" font-size=\"12\" font-family=\"sans-serif\">%s</text>",
 				x, y, anchor, colour, escape(content)));
+	}
+
+	private static String shorten(String text) {
+		return text.length() <= 40 ? text : text.substring(0, 39) + "…";
 	}
 
 	static String number(double value) {

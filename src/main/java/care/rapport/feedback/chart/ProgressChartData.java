@@ -18,7 +18,24 @@ import org.jspecify.annotations.Nullable;
  */
 public record ProgressChartData(String instrument, double min, double max, boolean higherIsWorse,
 		@Nullable Double cutoff, List<Score> scores, List<Band> expected, List<Integer> missedSessions,
-		List<Event> events, List<Score> checkIns, @Nullable Double checkInCutoff) {
+		List<Event> events, List<Score> checkIns, @Nullable Double checkInCutoff, List<Line> goals) {
+
+	public ProgressChartData(String instrument, double min, double max, boolean higherIsWorse, @Nullable Double cutoff,
+			List<Score> scores, List<Band> expected, List<Integer> missedSessions, List<Event> events,
+			List<Score> checkIns, @Nullable Double checkInCutoff) {
+		this(instrument, min, max, higherIsWorse, cutoff, scores, expected, missedSessions, events, checkIns,
+				checkInCutoff, List.of());
+	}
+
+	/** The same chart with the client's goal ratings (0–10) drawn on the lower panel. */
+	public ProgressChartData withGoals(List<Line> goals) {
+		return new ProgressChartData(instrument, min, max, higherIsWorse, cutoff, scores, expected, missedSessions,
+				events, checkIns, checkInCutoff, goals);
+	}
+
+	/** A named series on the 0–10 panel, such as one goal's ratings by session. */
+	public record Line(String label, List<Score> points) {
+	}
 
 	/** A score at a session; {@code change} marks a reliable change from the first score. */
 	public record Score(int session, double value, @Nullable Change change) {
@@ -51,6 +68,11 @@ public record ProgressChartData(String instrument, double min, double max, boole
 		}
 		for (Band b : expected) {
 			last = Math.max(last, b.session());
+		}
+		for (Line line : goals) {
+			for (Score s : line.points()) {
+				last = Math.max(last, s.session());
+			}
 		}
 		return last;
 	}

@@ -52,8 +52,10 @@ class ClientProgressController {
 		ProgressChartData full = charts.forClient(user.practiceId(), "PHQ-9", history, List.of());
 		var forClient = new ProgressChartData(full.instrument(), full.min(), full.max(), full.higherIsWorse(),
 				full.cutoff(), full.scores(), List.of(), full.missedSessions(), List.of(),
-				showCheckIns ? full.checkIns() : List.of(), showCheckIns ? full.checkInCutoff() : null);
-		model.addAttribute("chart", full.scores().isEmpty() ? null : ProgressChart.svg(forClient));
+				showCheckIns ? full.checkIns() : List.of(), showCheckIns ? full.checkInCutoff() : null,
+				charts.goalLines(user, client));
+		boolean anything = !forClient.scores().isEmpty() || !forClient.goals().isEmpty();
+		model.addAttribute("chart", anything ? ProgressChart.svg(forClient) : null);
 		model.addAttribute("summaries", instruments.all(user.practiceId())
 			.stream()
 			.filter(InstrumentDefinition::hasReliableChange)

@@ -30,9 +30,16 @@ class ProgressCharts {
 
 	private final PracticeModels models;
 
-	ProgressCharts(Instruments instruments, PracticeModels models) {
+	private final care.rapport.goals.Goals goals;
+
+	private final care.rapport.clients.Episodes episodes;
+
+	ProgressCharts(Instruments instruments, PracticeModels models, care.rapport.goals.Goals goals,
+			care.rapport.clients.Episodes episodes) {
+		this.episodes = episodes;
 		this.instruments = instruments;
 		this.models = models;
+		this.goals = goals;
 	}
 
 	ProgressChartData forClient(PracticeId practice, String outcomeCode, List<Administration> history,
@@ -85,6 +92,24 @@ class ProgressCharts {
 				.map(p -> new Band(p.session() + intake.session() - 1, p.low(), p.high()))
 				.toList())
 			.orElse(List.of());
+	}
+
+	/** The client's active and achieved goals as lines of their ratings by session. */
+	List<ProgressChartData.Line> goalLines(care.rapport.identity.RapportUser reader, care.rapport.clients.Client client) {
+		// Reading the chart must not open an episode, which asking the goals would do for a closed one.
+		if (episodes.current(reader.practiceId(), client.id()).isEmpty()) {
+			return List.of();
+		}
+		return goals.of(reader, client)
+			.stream()
+			.filter(g -> g.status() == care.rapport.goals.GoalStatus.ACTIVE
+					|| g.status() == care.rapport.goals.GoalStatus.ACHIEVED)
+			.filter(g -> !g.ratings().isEmpty())
+			.map(g -> new ProgressChartData.Line(g.text(), g.ratings()
+				.stream()
+				.map(r -> new Score(r.sessionNumber(), r.rating(), null))
+				.toList()))
+			.toList();
 	}
 
 	/** Where the expected band comes from, shown under the chart. */

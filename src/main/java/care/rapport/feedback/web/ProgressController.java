@@ -82,7 +82,8 @@ class ProgressController {
 		List<Administration> history = administrations.history(staff.practiceId(), client.id());
 		List<Alert> clientAlerts = alerts.ofClient(staff.practiceId(), client.id());
 		model.addAttribute("client", client);
-		model.addAttribute("chart", ProgressChart.svg(charts.forClient(staff.practiceId(), "PHQ-9", history, clientAlerts)));
+		model.addAttribute("chart", ProgressChart.svg(charts.forClient(staff.practiceId(), "PHQ-9", history, clientAlerts)
+			.withGoals(charts.goalLines(staff, client))));
 		model.addAttribute("changes", changes(staff, history));
 		model.addAttribute("latestAnswers", latestAnswers(staff, history));
 		model.addAttribute("alerts", clientAlerts);

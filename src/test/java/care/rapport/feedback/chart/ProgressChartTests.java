@@ -31,6 +31,15 @@ class ProgressChartTests {
 	}
 
 	@Test
+	void drawsEachGoalAsALineOnTheLowerPanelWithItsName() {
+		String svg = ProgressChart.svg(phq(List.of(new Score(1, 18, null)), List.of())
+			.withGoals(List.of(new ProgressChartData.Line("Sleep through the night",
+					List.of(new Score(0, 3, null), new Score(2, 6, null))))));
+		assertThat(svg).contains("Session check-in and goals").contains("Goal 1: Sleep through the night")
+			.contains("Session 2: 6");
+	}
+
+	@Test
 	void describesTheScoresInWordsForScreenReaders() {
 		String svg = ProgressChart.svg(phq(List.of(new Score(1, 18, null), new Score(2, 15, null)), List.of()));
 		assertThat(svg).contains("<desc id=\"chart-desc\">PHQ-9 scores: session 1 18, session 2 15.</desc>");
