@@ -230,6 +230,13 @@ class AccessMatrixIntegrationTests {
 		rows.add(new Row("GET", "/app/caseload", t -> "/app/caseload", OK, staffOnly(OK)));
 		rows.add(new Row("GET", "/app/schedule", t -> "/app/schedule", OK, staffOnly(OK)));
 		rows.add(new Row("POST", "/app/schedule/feed", t -> "/app/schedule/feed", OK, staffOnly(302)));
+		rows.add(new Row("GET", "/app/availability", t -> "/app/availability", OK, staffOnly(OK)));
+		rows.add(new Row("GET", "/app/availability", t -> "/app/availability?therapist=" + t.practice.user(t.practice.therapistAEmail()).id(),
+				NOT_FOUND, with(staffOnly(NOT_FOUND), Who.THERAPIST, OK, Who.ADMIN, OK)));
+		rows.add(new Row("POST", "/app/availability/windows", t -> "/app/availability/windows", OK, staffOnly(302)));
+		rows.add(new Row("POST", "/app/availability/windows/remove", t -> "/app/availability/windows/remove?day=MONDAY&starts=06:00",
+				OK, staffOnly(302)));
+		rows.add(new Row("POST", "/app/availability/days-off", t -> "/app/availability/days-off", OK, staffOnly(302)));
 		rows.add(new Row("GET", "/calendar/{token}.ics", t -> "/calendar/not-a-token.ics", NOT_FOUND, PUBLIC));
 		rows.add(new Row("GET", "/me/appointments/{id}.ics", t -> "/me/appointments/" + t.appointmentOfA + ".ics",
 				FORBIDDEN, CLIENT_ONLY));

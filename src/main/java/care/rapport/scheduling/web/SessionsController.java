@@ -43,7 +43,11 @@ class SessionsController {
 
 	private final Practices practices;
 
-	SessionsController(Clients clients, Episodes episodes, Appointments appointments, Practices practices) {
+	private final care.rapport.scheduling.Availability availability;
+
+	SessionsController(Clients clients, Episodes episodes, Appointments appointments, Practices practices,
+			care.rapport.scheduling.Availability availability) {
+		this.availability = availability;
 		this.clients = clients;
 		this.episodes = episodes;
 		this.appointments = appointments;
@@ -94,8 +98,17 @@ class SessionsController {
 			if (first.atZone(zone).toInstant().isBefore(java.time.Instant.now())) {
 				throw new IllegalArgumentException("That time has passed. Choose a time from now on.");
 			}
+			var therapistId = new UserId(client.therapistId());
+			var outside = availability.problemWith(staff.practiceId(), therapistId, first, minutes);
+			if (outside.isPresent()) {
+				throw new IllegalArgumentException(outside.get());
+			}
 			for (int i = 0; i < sessions; i++) {
 				var start = first.plusWeeks((long) i * weeksApart);
+				if (availability.problemWith(staff.practiceId(), therapistId, start, minutes).isPresent()) {
+					taken.add(start.toLocalDate() + " (not available)");
+					continue;
+				}
 				try {
 					appointments.book(staff.practiceId(), client.id(), new UserId(client.therapistId()),
 							start.atZone(zone).toInstant(), Duration.ofMinutes(minutes));
@@ -118,7 +131,7 @@ class SessionsController {
 		}
 		redirect.addFlashAttribute("notice", (booked == 1 ? "Session booked." : booked + " sessions booked.")
 				+ (taken.isEmpty() ? "" : " Not booked, because " + client.therapistName()
-						+ " already has a session then: " + String.join(", ", taken) + "."));
+						+ " already has a session or is not available then: " + String.join(", ", taken) + "."));
 		return "redirect:/app/clients/" + id + "/sessions";
 	}
 

@@ -1,0 +1,131 @@
+package care.rapport.scheduling;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+
+import care.rapport.identity.UserId;
+import care.rapport.practice.PracticeId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A therapist's weekly working windows and days off, in the practice's time zone. Bookings made in
+ * Rapport must fall inside a window, unless the therapist has not set any up yet.
+ */
+@Service
+public class Availability {
+
+	/** A weekly window. */
+	public record Window(DayOfWeek day, LocalTime starts, LocalTime ends) {
+	}
+
+	/** A day the therapist does not work. */
+	public record DayOff(LocalDate day, String reason) {
+	}
+
+	private final JdbcClient jdbc;
+
+	Availability(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<Window> windows(PracticeId practice, UserId therapist) {
+		return jdbc.sql("""
+				select weekday, starts, ends from availability where practice_id = :p and therapist_id = :t
+				order by weekday, starts""")
+			.param("p", practice.value())
+			.param("t", therapist.value())
+			.query((rs, n) -> new Window(DayOfWeek.of(rs.getInt(1)), rs.getObject(2, LocalTime.class),
+					rs.getObject(3, LocalTime.class)))
+			.list();
+	}
+
+	public List<DayOff> daysOff(PracticeId practice, UserId therapist, LocalDate from) {
+		return jdbc.sql("""
+				select day, reason from availability_exception
+				where practice_id = :p and therapist_id = :t and day >= :from order by day""")
+			.param("p", practice.value())
+			.param("t", therapist.value())
+			.param("from", from)
+			.query((rs, n) -> new DayOff(rs.getObject(1, LocalDate.class), rs.getString(2)))
+			.list();
+	}
+
+	/** @throws IllegalArgumentException when the window ends before it starts or overlaps another */
+	@Transactional
+	public void addWindow(PracticeId practice, UserId therapist, Window window) {
+		if (!window.ends().isAfter(window.starts())) {
+			throw new IllegalArgumentException("A window ends after it starts.");
+		}
+		boolean overlaps = windows(practice, therapist).stream()
+			.anyMatch(w -> w.day() == window.day() && w.starts().isBefore(window.ends())
+					&& window.starts().isBefore(w.ends()));
+		if (overlaps) {
+			throw new IllegalArgumentException("That window overlaps one you already have on that day.");
+		}
+		jdbc.sql("insert into availability (practice_id, therapist_id, weekday, starts, ends) values (:p, :t, :d, :s, :e)")
+			.param("p", practice.value())
+			.param("t", therapist.value())
+			.param("d", window.day().getValue())
+			.param("s", window.starts())
+			.param("e", window.ends())
+			.update();
+	}
+
+	@Transactional
+	public void removeWindow(PracticeId practice, UserId therapist, DayOfWeek day, LocalTime starts) {
+		jdbc.sql("delete from availability where practice_id = :p and therapist_id = :t and weekday = :d and starts = :s")
+			.param("p", practice.value())
+			.param("t", therapist.value())
+			.param("d", day.getValue())
+			.param("s", starts)
+			.update();
+	}
+
+	@Transactional
+	public void addDayOff(PracticeId practice, UserId therapist, LocalDate day, String reason) {
+		if (reason.isBlank() || reason.length() > 200) {
+			throw new IllegalArgumentException("Give a short reason for the day off (up to 200 characters).");
+		}
+		jdbc.sql("""
+				insert into availability_exception (practice_id, therapist_id, day, reason) values (:p, :t, :d, :r)
+				on conflict (practice_id, therapist_id, day) do update set reason = :r""")
+			.param("p", practice.value())
+			.param("t", therapist.value())
+			.param("d", day)
+			.param("r", reason.strip())
+			.update();
+	}
+
+	/**
+	 * Why a session at this local time would fall outside the therapist's availability, or empty
+	 * when it is fine (or no windows are set up).
+	 */
+	public Optional<String> problemWith(PracticeId practice, UserId therapist, LocalDateTime start, int minutes) {
+		var dayOff = daysOff(practice, therapist, start.toLocalDate()).stream()
+			.filter(d -> d.day().equals(start.toLocalDate()))
+			.findFirst();
+		if (dayOff.isPresent()) {
+			return Optional.of("The therapist does not work on " + start.toLocalDate() + " (" + dayOff.get().reason()
+					+ ").");
+		}
+		List<Window> windows = windows(practice, therapist);
+		if (windows.isEmpty()) {
+			return Optional.empty();
+		}
+		LocalTime from = start.toLocalTime();
+		LocalTime to = from.plusMinutes(minutes);
+		boolean inside = to.isAfter(from) && windows.stream()
+			.anyMatch(w -> w.day() == start.getDayOfWeek() && !from.isBefore(w.starts()) && !to.isAfter(w.ends()));
+		return inside ? Optional.empty()
+				: Optional.of("That time is outside the therapist's availability on "
+						+ start.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.CANADA)
+						+ "s. See their availability and choose a time inside it.");
+	}
+
+}
