@@ -61,13 +61,20 @@ public class Appointments {
 	@Transactional
 	public AppointmentId book(PracticeId practice, ClientId client, UserId therapist, Instant startsAt,
 			Duration length) {
+		return book(practice, client, therapist, startsAt, length, null);
+	}
+
+	/** Books a session of a kind the practice offers (or none). */
+	@Transactional
+	public AppointmentId book(PracticeId practice, ClientId client, UserId therapist, Instant startsAt,
+			Duration length, @org.jspecify.annotations.Nullable UUID typeId) {
 		var episode = episodes.currentOrOpen(practice, client, therapist);
 		var id = new AppointmentId(Ids.next());
 		// "do nothing" on the overlap constraint keeps the caller's transaction usable after a refusal.
 		int booked = jdbc.sql("""
 				insert into appointment (practice_id, appointment_id, client_id, episode_id, therapist_id, starts_at,
-				    ends_at, status, created_at)
-				values (:p, :id, :c, :e, :t, :start, :end, 'SCHEDULED', :now)
+				    ends_at, status, created_at, type_id)
+				values (:p, :id, :c, :e, :t, :start, :end, 'SCHEDULED', :now, :type)
 				on conflict on constraint appointment_no_double_booking do nothing""")
 			.param("p", practice.value())
 			.param("id", id.value())
@@ -77,6 +84,7 @@ public class Appointments {
 			.param("start", utc(startsAt))
 			.param("end", utc(startsAt.plus(length)))
 			.param("now", utc(clock.instant()))
+			.param("type", typeId)
 			.update();
 		if (booked == 0) {
 			throw new SlotTakenException();

@@ -157,6 +157,11 @@ class AccessMatrixIntegrationTests {
 		rows.add(new Row("POST", "/app/team/invitations", t -> "/app/team/invitations", OK, ADMIN_ONLY));
 		rows.add(new Row("GET", "/app/audit", t -> "/app/audit", OK, ADMIN_ONLY));
 		rows.add(new Row("GET", "/app/practice", t -> "/app/practice", OK, ADMIN_ONLY));
+		rows.add(new Row("GET", "/app/appointment-types", t -> "/app/appointment-types", OK, ADMIN_ONLY));
+		rows.add(new Row("POST", "/app/appointment-types", t -> "/app/appointment-types", OK, ADMIN_ONLY));
+		rows.add(new Row("POST", "/app/appointment-types/{id}/retire",
+				t -> "/app/appointment-types/" + java.util.UUID.randomUUID() + "/retire", OK,
+				with(ADMIN_ONLY, Who.ADMIN, 302, Who.OTHER_PRACTICE_ADMIN, 302)));
 		rows.add(new Row("POST", "/app/practice/crisis-lines", t -> "/app/practice/crisis-lines?lines=Bad", OK,
 				ADMIN_ONLY));
 		rows.add(new Row("GET", "/app/outbox", t -> "/app/outbox", OK, staffOnly(OK)));

@@ -17,6 +17,7 @@ import care.rapport.identity.RapportUser;
 import care.rapport.identity.UserId;
 import care.rapport.practice.Practices;
 import care.rapport.scheduling.AppointmentId;
+import care.rapport.scheduling.AppointmentTypes;
 import care.rapport.scheduling.Appointments;
 import care.rapport.scheduling.Attendance;
 import care.rapport.scheduling.SlotTakenException;
@@ -45,8 +46,11 @@ class SessionsController {
 
 	private final care.rapport.scheduling.Availability availability;
 
+	private final AppointmentTypes types;
+
 	SessionsController(Clients clients, Episodes episodes, Appointments appointments, Practices practices,
-			care.rapport.scheduling.Availability availability) {
+			care.rapport.scheduling.Availability availability, AppointmentTypes types) {
+		this.types = types;
 		this.availability = availability;
 		this.clients = clients;
 		this.episodes = episodes;
@@ -64,6 +68,7 @@ class SessionsController {
 				episode.map(e -> appointments.ofEpisode(staff.practiceId(), e.id())).orElse(java.util.List.of()));
 		model.addAttribute("zone", zone);
 		model.addAttribute("attendances", Attendance.values());
+		model.addAttribute("types", types.active(staff.practiceId()));
 		if (!model.containsAttribute("date")) {
 			model.addAttribute("date", LocalDate.now(zone));
 			model.addAttribute("time", "10:00");
@@ -76,7 +81,8 @@ class SessionsController {
 	String book(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String date, @RequestParam(defaultValue = "") String time,
 			@RequestParam(defaultValue = "50") int minutes, @RequestParam(defaultValue = "ONCE") String repeat,
-			@RequestParam(defaultValue = "1") int count, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "1") int count, @RequestParam(required = false) UUID type, Model model,
+			RedirectAttributes redirect) {
 		Client client = visibleClient(staff, id);
 		ZoneId zone = practices.get(staff.practiceId()).timeZone();
 		int weeksApart = switch (repeat) {
@@ -85,6 +91,10 @@ class SessionsController {
 			default -> 0;
 		};
 		int sessions = weeksApart == 0 ? 1 : count;
+		var kind = type == null ? java.util.Optional.<AppointmentTypes.Type>empty() : types.find(staff.practiceId(), type);
+		if (kind.isPresent()) {
+			minutes = kind.get().minutes();
+		}
 		List<String> taken = new ArrayList<>();
 		int booked = 0;
 		try {
@@ -111,7 +121,8 @@ class SessionsController {
 				}
 				try {
 					appointments.book(staff.practiceId(), client.id(), new UserId(client.therapistId()),
-							start.atZone(zone).toInstant(), Duration.ofMinutes(minutes));
+							start.atZone(zone).toInstant(), Duration.ofMinutes(minutes),
+							kind.map(AppointmentTypes.Type::id).orElse(null));
 					booked++;
 				}
 				catch (SlotTakenException ex) {

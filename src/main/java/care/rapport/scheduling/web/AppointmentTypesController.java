@@ -1,0 +1,69 @@
+package care.rapport.scheduling.web;
+
+import java.util.UUID;
+
+import care.rapport.identity.RapportUser;
+import care.rapport.identity.Role;
+import care.rapport.scheduling.AppointmentTypes;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The practice admin's list of the kinds of session offered. */
+@Controller
+class AppointmentTypesController {
+
+	private final AppointmentTypes types;
+
+	AppointmentTypesController(AppointmentTypes types) {
+		this.types = types;
+	}
+
+	@GetMapping("/app/appointment-types")
+	String list(@AuthenticationPrincipal RapportUser admin, Model model) {
+		requireAdmin(admin);
+		model.addAttribute("types", types.active(admin.practiceId()));
+		return "scheduling/appointment-types";
+	}
+
+	@PostMapping("/app/appointment-types")
+	String add(@AuthenticationPrincipal RapportUser admin, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "0") int minutes, @RequestParam(defaultValue = "false") boolean telehealth,
+			Model model, RedirectAttributes redirect) {
+		requireAdmin(admin);
+		try {
+			types.add(admin.practiceId(), name, minutes, telehealth);
+		}
+		catch (IllegalArgumentException ex) {
+			model.addAttribute("types", types.active(admin.practiceId()));
+			model.addAttribute("error", ex.getMessage() + " Nothing was saved.");
+			model.addAttribute("name", name);
+			model.addAttribute("minutes", minutes);
+			return "scheduling/appointment-types";
+		}
+		redirect.addFlashAttribute("notice", "Added " + name.strip() + ".");
+		return "redirect:/app/appointment-types";
+	}
+
+	@PostMapping("/app/appointment-types/{id}/retire")
+	String retire(@AuthenticationPrincipal RapportUser admin, @PathVariable UUID id, RedirectAttributes redirect) {
+		requireAdmin(admin);
+		types.retire(admin.practiceId(), id);
+		redirect.addFlashAttribute("notice", "Retired; sessions already booked keep it.");
+		return "redirect:/app/appointment-types";
+	}
+
+	private static void requireAdmin(RapportUser user) {
+		if (!user.has(Role.PRACTICE_ADMIN)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+	}
+
+}
