@@ -8,18 +8,15 @@ import java.util.UUID;
 
 import care.rapport.identity.Accounts;
 import care.rapport.identity.RapportUser;
-import care.rapport.identity.Role;
 import care.rapport.identity.UserId;
 import care.rapport.practice.Practices;
 import care.rapport.scheduling.Availability;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A clinician's weekly windows and days off; admins, who run scheduling, may set them for anyone. */
@@ -32,7 +29,10 @@ class AvailabilityController {
 
 	private final Practices practices;
 
-	AvailabilityController(Availability availability, Accounts accounts, Practices practices) {
+	private final TherapistChoice choice;
+
+	AvailabilityController(Availability availability, Accounts accounts, Practices practices, TherapistChoice choice) {
+		this.choice = choice;
 		this.availability = availability;
 		this.accounts = accounts;
 		this.practices = practices;
@@ -40,7 +40,7 @@ class AvailabilityController {
 
 	@GetMapping("/app/availability")
 	String page(@AuthenticationPrincipal RapportUser staff, @RequestParam(required = false) UUID therapist, Model model) {
-		UserId whose = whose(staff, therapist);
+		UserId whose = choice.whose(staff, therapist);
 		var zone = practices.get(staff.practiceId()).timeZone();
 		model.addAttribute("windows", availability.windows(staff.practiceId(), whose));
 		model.addAttribute("daysOff", availability.daysOff(staff.practiceId(), whose, LocalDate.now(zone)));
@@ -55,7 +55,7 @@ class AvailabilityController {
 	String addWindow(@AuthenticationPrincipal RapportUser staff, @RequestParam(required = false) UUID therapist,
 			@RequestParam(defaultValue = "") String day, @RequestParam(defaultValue = "") String starts,
 			@RequestParam(defaultValue = "") String ends, RedirectAttributes redirect) {
-		UserId whose = whose(staff, therapist);
+		UserId whose = choice.whose(staff, therapist);
 		try {
 			availability.addWindow(staff.practiceId(), whose,
 					new Availability.Window(DayOfWeek.valueOf(day), LocalTime.parse(starts), LocalTime.parse(ends)));
@@ -72,7 +72,7 @@ class AvailabilityController {
 	@PostMapping("/app/availability/windows/remove")
 	String removeWindow(@AuthenticationPrincipal RapportUser staff, @RequestParam(required = false) UUID therapist,
 			@RequestParam String day, @RequestParam String starts, RedirectAttributes redirect) {
-		UserId whose = whose(staff, therapist);
+		UserId whose = choice.whose(staff, therapist);
 		try {
 			availability.removeWindow(staff.practiceId(), whose, DayOfWeek.valueOf(day), LocalTime.parse(starts));
 			redirect.addFlashAttribute("notice", "Window removed.");
@@ -87,7 +87,7 @@ class AvailabilityController {
 	String addDayOff(@AuthenticationPrincipal RapportUser staff, @RequestParam(required = false) UUID therapist,
 			@RequestParam(defaultValue = "") String day, @RequestParam(defaultValue = "") String reason,
 			RedirectAttributes redirect) {
-		UserId whose = whose(staff, therapist);
+		UserId whose = choice.whose(staff, therapist);
 		try {
 			availability.addDayOff(staff.practiceId(), whose, LocalDate.parse(day), reason);
 			redirect.addFlashAttribute("notice", "Day off added.");
@@ -97,19 +97,6 @@ class AvailabilityController {
 					: ex.getMessage()) + " Nothing was changed.");
 		}
 		return "redirect:/app/availability?therapist=" + whose.value();
-	}
-
-	private UserId whose(RapportUser staff, UUID therapist) {
-		if (therapist == null || therapist.equals(staff.id().value())) {
-			return staff.id();
-		}
-		boolean clinicianHere = accounts.member(staff.practiceId(), new UserId(therapist))
-			.map(m -> m.roles().contains(Role.THERAPIST) || m.roles().contains(Role.SUPERVISOR))
-			.orElse(false);
-		if (!staff.has(Role.PRACTICE_ADMIN) || !clinicianHere) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-		return new UserId(therapist);
 	}
 
 }

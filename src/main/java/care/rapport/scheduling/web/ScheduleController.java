@@ -18,13 +18,11 @@ import care.rapport.practice.Practices;
 import care.rapport.scheduling.Appointments;
 import care.rapport.scheduling.Appointments.CalendarEntry;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Week and day views of a therapist's sessions. Therapists see their own; admins, who run
@@ -43,7 +41,10 @@ class ScheduleController {
 
 	private final Practices practices;
 
-	ScheduleController(Appointments appointments, Accounts accounts, Practices practices) {
+	private final TherapistChoice choice;
+
+	ScheduleController(Appointments appointments, Accounts accounts, Practices practices, TherapistChoice choice) {
+		this.choice = choice;
 		this.appointments = appointments;
 		this.accounts = accounts;
 		this.practices = practices;
@@ -66,7 +67,7 @@ class ScheduleController {
 		boolean week = !"day".equals(view);
 		LocalDate from = week ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day;
 		int days = week ? 7 : 1;
-		UserId whose = whose(staff, therapist);
+		UserId whose = choice.whose(staff, therapist);
 		var entries = appointments.calendar(staff.practiceId(), whose, from.atStartOfDay(zone).toInstant(),
 				from.plusDays(days).atStartOfDay(zone).toInstant());
 		List<Day> calendar = new ArrayList<>();
@@ -87,19 +88,6 @@ class ScheduleController {
 		model.addAttribute("therapists", staff.has(Role.PRACTICE_ADMIN) ? accounts.clinicians(staff.practiceId()) : List.of());
 		model.addAttribute("count", entries.size());
 		return "scheduling/schedule";
-	}
-
-	private UserId whose(RapportUser staff, UUID therapist) {
-		if (therapist == null || therapist.equals(staff.id().value())) {
-			return staff.id();
-		}
-		boolean clinicianHere = accounts.member(staff.practiceId(), new UserId(therapist))
-			.map(m -> m.roles().contains(Role.THERAPIST) || m.roles().contains(Role.SUPERVISOR))
-			.orElse(false);
-		if (!staff.has(Role.PRACTICE_ADMIN) || !clinicianHere) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-		return new UserId(therapist);
 	}
 
 	private static Slot slot(CalendarEntry entry, ZoneId zone) {
