@@ -154,10 +154,19 @@ class SignInIntegrationTests {
 		var response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
 				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Referer", "https://elsewhere.example/login")
 				.POST(BodyPublishers.ofString("email=" + practice.clientAEmail() + "&password=x"))
 				.build(), BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(403);
-		assertThat(response.body()).contains("This form has expired").contains("Nothing was saved");
+		assertThat(response.body()).contains("This form has expired").contains("It was not sent")
+			.as("no way back to another site's page").doesNotContain("return-to-form");
+		var fromOurPage = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/me/goals"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Referer", "http://localhost:" + port + "/me/goals?tab=1")
+				.POST(BodyPublishers.ofString("text=Walk"))
+				.build(), BodyHandlers.ofString());
+		assertThat(fromOurPage.body()).contains("href=\"/me/goals?tab=1\"").contains("id=\"return-to-form\"");
 
 		int clientsBefore = clientCount();
 		mvc.perform(post("/app/clients").with(practice.as(practice.therapistAEmail()))

@@ -1,6 +1,7 @@
 package care.rapport.identity.internal;
 
 import java.io.IOException;
+import java.net.URI;
 
 import care.rapport.audit.AuditAction;
 import care.rapport.audit.AuditEntry;
@@ -8,6 +9,7 @@ import care.rapport.audit.AuditLog;
 import care.rapport.identity.RapportUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -95,8 +97,28 @@ class SecurityConfiguration {
 				return;
 			}
 			request.setAttribute("csrfFailure", denied instanceof CsrfException);
+			request.setAttribute("returnTo", samePageAs(request.getHeader("Referer"), request));
 			forwardToError(request, response);
 		};
+	}
+
+	/** The path of the page a refused form came from, when it was one of ours; never another site. */
+	static @Nullable String samePageAs(@Nullable String referer, HttpServletRequest request) {
+		if (referer == null) {
+			return null;
+		}
+		try {
+			URI uri = URI.create(referer);
+			boolean ours = uri.getHost() == null || uri.getHost().equalsIgnoreCase(request.getServerName());
+			String path = uri.getRawPath();
+			if (!ours || path == null || !path.startsWith("/") || path.startsWith("//")) {
+				return null;
+			}
+			return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private static void forwardToError(HttpServletRequest request, HttpServletResponse response) throws IOException {
