@@ -25,7 +25,10 @@ public enum AuditAction {
 	GOAL_STATUS_CHANGED("Changed a goal's status", false), COMMITMENT_MADE("Made a commitment", false),
 	COMMITMENT_CHECKED("Recorded a commitment's outcome", false), COPING_PLAN_SAVED("Saved the coping plan", false),
 	CONSENT_SIGNED("Signed a consent document", false), CONSENT_WITHDRAWN("Withdrew a consent", false),
-	CONSENT_PUBLISHED("Published a consent document", false);
+	CONSENT_PUBLISHED("Published a consent document", false),
+	SESSION_REQUESTED("Asked for a session", false), SESSION_REQUEST_ACCEPTED("Accepted a session request", false),
+	SESSION_REQUEST_DECLINED("Declined a session request", false),
+	SESSION_REQUEST_WITHDRAWN("Withdrew a session request", false), SESSION_RESCHEDULED("Moved a session", false);
 
 	private final String label;
 

@@ -73,9 +73,12 @@ class DemoPractice implements ApplicationRunner {
 
 	private final DemoFeedback feedback;
 
+	private final DemoScheduling scheduling;
+
 	DemoPractice(DemoSettings settings, Environment environment, Practices practices, Accounts accounts,
 			Clients clients, Invitations invitations, JdbcClient jdbc, TransactionTemplate transactions,
-			DemoFeedback feedback) {
+			DemoFeedback feedback, DemoScheduling scheduling) {
+		this.scheduling = scheduling;
 		this.settings = settings;
 		this.environment = environment;
 		this.practices = practices;
@@ -139,6 +142,8 @@ class DemoPractice implements ApplicationRunner {
 			created.add(new DemoFeedback.DemoClient(client, name, therapist));
 		}
 		feedback.create(practice.id(), practice.timeZone(), therapists.get(0), created);
+		// Sam's clients are every fourth; the second of them asks for a session.
+		scheduling.create(practice.id(), practice.timeZone(), therapists.get(0), created.get(4).id());
 		var inviter = accounts.member(practice.id(), therapists.get(0)).orElseThrow();
 		var pending = clients.insert(practice.id(), "Taylor Brooks", "taylor.brooks@client." + DOMAIN,
 				therapists.get(0));

@@ -1,5 +1,6 @@
 package care.rapport.scheduling;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,5 +14,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record Appointment(AppointmentId id, ClientId clientId, EpisodeId episodeId, UUID therapistId,
 		Instant startsAt, Instant endsAt, Attendance attendance, @Nullable Integer sessionNumber,
-		@Nullable String telehealthUrl, @Nullable String cancelReason) {
+		@Nullable String telehealthUrl, @Nullable String cancelReason, @Nullable Instant rescheduledFrom) {
+
+	public Duration length() {
+		return Duration.between(startsAt, endsAt);
+	}
+
 }

@@ -37,7 +37,8 @@ public class Appointments {
 			rs.getObject("therapist_id", UUID.class), rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
 			rs.getObject("ends_at", OffsetDateTime.class).toInstant(), Attendance.valueOf(rs.getString("status")),
 			rs.getObject("session_number") == null ? null : rs.getInt("session_number"), rs.getString("telehealth_url"),
-			rs.getString("cancel_reason"));
+			rs.getString("cancel_reason"), rs.getObject("rescheduled_from", OffsetDateTime.class) == null ? null
+					: rs.getObject("rescheduled_from", OffsetDateTime.class).toInstant());
 
 	private final JdbcClient jdbc;
 
@@ -117,6 +118,34 @@ public class Appointments {
 					appointment.sessionNumber()));
 		}
 		return appointment;
+	}
+
+	/**
+	 * Moves a scheduled session to another time in one step: it keeps its id (and the measures
+	 * hanging off it), remembers where it was, and gets a fresh reminder.
+	 * @throws SlotTakenException when the therapist has another session then; nothing changes
+	 * @throws IllegalArgumentException when the session is not scheduled any more
+	 */
+	@Transactional
+	public void reschedule(PracticeId practice, AppointmentId id, Instant startsAt, Duration length) {
+		int moved;
+		try {
+			moved = jdbc.sql("""
+					update appointment set rescheduled_from = starts_at, starts_at = :start, ends_at = :end,
+					    reminder_queued_at = null
+					where practice_id = :p and appointment_id = :id and status = 'SCHEDULED'""")
+				.param("start", utc(startsAt))
+				.param("end", utc(startsAt.plus(length)))
+				.param("p", practice.value())
+				.param("id", id.value())
+				.update();
+		}
+		catch (org.springframework.dao.DataIntegrityViolationException ex) {
+			throw new SlotTakenException();
+		}
+		if (moved == 0) {
+			throw new IllegalArgumentException("Only a scheduled session can be moved.");
+		}
 	}
 
 	/** Sets or clears the session's video link; only https links are kept. */

@@ -1,11 +1,15 @@
 package care.rapport.scheduling;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import care.rapport.identity.UserId;
 import care.rapport.practice.PracticeId;
@@ -100,6 +104,68 @@ public class Availability {
 			.param("d", day)
 			.param("r", reason.strip())
 			.update();
+	}
+
+	/**
+	 * Times a client may ask for: starts on the half hour inside the therapist's windows, from
+	 * {@code earliest} on and for {@code days} days, leaving out days off, booked sessions and times
+	 * another client has already asked for. None when the therapist has no windows set up.
+	 */
+	public List<LocalDateTime> openSlots(PracticeId practice, UserId therapist, ZoneId zone, Instant earliest,
+			int days, int minutes) {
+		List<Window> windows = windows(practice, therapist);
+		if (windows.isEmpty()) {
+			return List.of();
+		}
+		LocalDate first = earliest.atZone(zone).toLocalDate();
+		LocalDate last = first.plusDays(days - 1L);
+		var off = daysOff(practice, therapist, first).stream().map(DayOff::day).collect(Collectors.toSet());
+		List<Instant[]> busy = busy(practice, therapist, first.atStartOfDay(zone).toInstant(),
+				last.plusDays(1).atStartOfDay(zone).toInstant());
+		List<LocalDateTime> slots = new ArrayList<>();
+		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+			if (off.contains(day)) {
+				continue;
+			}
+			for (Window window : windows) {
+				if (window.day() != day.getDayOfWeek()) {
+					continue;
+				}
+				for (LocalTime start = window.starts(); !start.plusMinutes(minutes).isAfter(window.ends())
+						&& start.plusMinutes(minutes).isAfter(start); start = start.plusMinutes(SLOT_STEP_MINUTES)) {
+					Instant from = day.atTime(start).atZone(zone).toInstant();
+					Instant to = from.plusSeconds(60L * minutes);
+					if (!from.isBefore(earliest) && busy.stream().noneMatch(b -> b[0].isBefore(to) && from.isBefore(b[1]))) {
+						slots.add(day.atTime(start));
+					}
+					if (start.plusMinutes(SLOT_STEP_MINUTES).isBefore(start)) {
+						break;
+					}
+				}
+			}
+		}
+		return slots;
+	}
+
+	private static final int SLOT_STEP_MINUTES = 30;
+
+	/** Booked sessions and pending requests of the therapist overlapping the period, as [start, end). */
+	private List<Instant[]> busy(PracticeId practice, UserId therapist, Instant from, Instant to) {
+		return jdbc.sql("""
+				select starts_at, ends_at from appointment
+				where practice_id = :p and therapist_id = :t and status in ('SCHEDULED', 'ATTENDED')
+				    and starts_at < :to and ends_at > :from
+				union all
+				select starts_at, starts_at + make_interval(mins => minutes) from appointment_request
+				where practice_id = :p and therapist_id = :t and status = 'PENDING'
+				    and starts_at < :to and starts_at + make_interval(mins => minutes) > :from""")
+			.param("p", practice.value())
+			.param("t", therapist.value())
+			.param("from", java.time.OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC))
+			.param("to", java.time.OffsetDateTime.ofInstant(to, java.time.ZoneOffset.UTC))
+			.query((rs, n) -> new Instant[] { rs.getObject(1, java.time.OffsetDateTime.class).toInstant(),
+					rs.getObject(2, java.time.OffsetDateTime.class).toInstant() })
+			.list();
 	}
 
 	/**

@@ -312,6 +312,27 @@ class AccessMatrixIntegrationTests {
 				t -> "/app/clients/" + t.practice.clientOfA() + "/commitments/" + t.commitment(t.practice.clientOfB())
 						+ "/outcome?outcome=DONE",
 				NOT_FOUND, staffOnly(NOT_FOUND)));
+		// Session requests: a client asks and withdraws their own; their therapist or an admin answers.
+		rows.add(new Row("GET", "/me/sessions", t -> "/me/sessions", FORBIDDEN, CLIENT_ONLY));
+		rows.add(new Row("POST", "/me/sessions/requests",
+				t -> "/me/sessions/requests?slot=not-a-time&key=" + java.util.UUID.randomUUID(), FORBIDDEN, CLIENT_ONLY));
+		rows.add(new Row("POST", "/me/sessions/requests/{id}/withdraw",
+				t -> "/me/sessions/requests/" + t.sessionRequest(t.practice.clientBEmail()) + "/withdraw", FORBIDDEN,
+				ofClientB));
+		rows.add(new Row("GET", "/app/requests", t -> "/app/requests", OK, staffOnly(OK)));
+		rows.add(new Row("GET", "/app/requests",
+				t -> "/app/requests?therapist=" + t.practice.user(t.practice.therapistAEmail()).id(), NOT_FOUND,
+				with(staffOnly(NOT_FOUND), Who.THERAPIST, OK, Who.ADMIN, OK)));
+		var answeredByTherapistAOrAdmin = with(staffOnly(NOT_FOUND), Who.THERAPIST, 302, Who.ADMIN, 302);
+		rows.add(new Row("POST", "/app/requests/{id}/accept",
+				t -> "/app/requests/" + t.sessionRequest(t.practice.clientAEmail()) + "/accept", NOT_FOUND,
+				answeredByTherapistAOrAdmin));
+		rows.add(new Row("POST", "/app/requests/{id}/decline",
+				t -> "/app/requests/" + t.sessionRequest(t.practice.clientAEmail()) + "/decline", NOT_FOUND,
+				answeredByTherapistAOrAdmin));
+		rows.add(new Row("POST", "/app/clients/{id}/appointments/{appointmentId}/reschedule",
+				t -> "/app/clients/" + t.practice.clientOfA() + "/appointments/" + t.appointmentOfA + "/reschedule",
+				LOGIN, with(clientOfAOnly, Who.THERAPIST, 302, Who.SUPERVISOR, 302, Who.ADMIN, 302)));
 		rows.add(new Row("*", "/error/forbidden", t -> "/error/forbidden", FORBIDDEN, PUBLIC));
 		return rows;
 	}
@@ -415,6 +436,19 @@ class AccessMatrixIntegrationTests {
 			return context.getBean(care.rapport.goals.Commitments.class)
 				.make(therapist, record, care.rapport.goals.CommitmentOwner.CLIENT, "A commitment", null)
 				.toString();
+		});
+	}
+
+	private final Map<String, java.util.UUID> sessionRequests = new java.util.HashMap<>();
+
+	/** A pending session request of this client of {@code practice} (made on first use). */
+	java.util.UUID sessionRequest(String clientEmail) {
+		return sessionRequests.computeIfAbsent(clientEmail, email -> {
+			var self = practice.user(email);
+			var record = context.getBean(care.rapport.clients.Clients.class).ownRecord(self).orElseThrow();
+			return context.getBean(care.rapport.scheduling.AppointmentRequests.class)
+				.request(self, record, java.time.Instant.now().plus(java.time.Duration.ofDays(3)), 50, null, "",
+						java.util.UUID.randomUUID());
 		});
 	}
 

@@ -15,6 +15,7 @@ import care.rapport.identity.RapportUser;
 import care.rapport.identity.Role;
 import care.rapport.identity.UserId;
 import care.rapport.practice.Practices;
+import care.rapport.scheduling.AppointmentRequests;
 import care.rapport.scheduling.Appointments;
 import care.rapport.scheduling.Appointments.CalendarEntry;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -43,7 +44,11 @@ class ScheduleController {
 
 	private final TherapistChoice choice;
 
-	ScheduleController(Appointments appointments, Accounts accounts, Practices practices, TherapistChoice choice) {
+	private final AppointmentRequests requests;
+
+	ScheduleController(Appointments appointments, Accounts accounts, Practices practices, TherapistChoice choice,
+			AppointmentRequests requests) {
+		this.requests = requests;
 		this.choice = choice;
 		this.appointments = appointments;
 		this.accounts = accounts;
@@ -87,6 +92,7 @@ class ScheduleController {
 		model.addAttribute("therapistName", accounts.member(staff.practiceId(), whose).map(m -> m.displayName()).orElse(""));
 		model.addAttribute("therapists", staff.has(Role.PRACTICE_ADMIN) ? accounts.clinicians(staff.practiceId()) : List.of());
 		model.addAttribute("count", entries.size());
+		model.addAttribute("requestCount", requests.countPendingFor(staff.practiceId(), whose));
 		return "scheduling/schedule";
 	}
 

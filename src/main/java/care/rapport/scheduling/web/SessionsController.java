@@ -1,7 +1,9 @@
 package care.rapport.scheduling.web;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -9,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import care.rapport.audit.AuditAction;
+import care.rapport.audit.AuditEntry;
+import care.rapport.audit.AuditLog;
 import care.rapport.clients.Client;
 import care.rapport.clients.ClientId;
 import care.rapport.clients.Clients;
@@ -21,6 +26,7 @@ import care.rapport.scheduling.AppointmentTypes;
 import care.rapport.scheduling.Appointments;
 import care.rapport.scheduling.Attendance;
 import care.rapport.scheduling.SlotTakenException;
+import care.rapport.scheduling.internal.SessionNotices;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -48,8 +54,18 @@ class SessionsController {
 
 	private final AppointmentTypes types;
 
+	private static final java.time.format.DateTimeFormatter MOVED_TO = java.time.format.DateTimeFormatter
+		.ofPattern("EEE d MMM yyyy, h:mm a", java.util.Locale.CANADA);
+
+	private final AuditLog audit;
+
+	private final SessionNotices notices;
+
 	SessionsController(Clients clients, Episodes episodes, Appointments appointments, Practices practices,
-			care.rapport.scheduling.Availability availability, AppointmentTypes types) {
+			care.rapport.scheduling.Availability availability, AppointmentTypes types, AuditLog audit,
+			SessionNotices notices) {
+		this.audit = audit;
+		this.notices = notices;
 		this.types = types;
 		this.availability = availability;
 		this.clients = clients;
@@ -98,21 +114,11 @@ class SessionsController {
 		List<String> taken = new ArrayList<>();
 		int booked = 0;
 		try {
-			var first = LocalDate.parse(date).atTime(LocalTime.parse(time));
-			if (minutes < 10 || minutes > 240) {
-				throw new IllegalArgumentException("A session lasts between 10 and 240 minutes.");
-			}
 			if (sessions < 1 || sessions > 52) {
 				throw new IllegalArgumentException("A series has 1 to 52 sessions.");
 			}
-			if (first.atZone(zone).toInstant().isBefore(java.time.Instant.now())) {
-				throw new IllegalArgumentException("That time has passed. Choose a time from now on.");
-			}
+			var first = bookableStart(staff, client, zone, date, time, minutes);
 			var therapistId = new UserId(client.therapistId());
-			var outside = availability.problemWith(staff.practiceId(), therapistId, first, minutes);
-			if (outside.isPresent()) {
-				throw new IllegalArgumentException(outside.get());
-			}
 			for (int i = 0; i < sessions; i++) {
 				var start = first.plusWeeks((long) i * weeksApart);
 				if (availability.problemWith(staff.practiceId(), therapistId, start, minutes).isPresent()) {
@@ -144,6 +150,66 @@ class SessionsController {
 				+ (taken.isEmpty() ? "" : " Not booked, because " + client.therapistName()
 						+ " already has a session or is not available then: " + String.join(", ", taken) + "."));
 		return "redirect:/app/clients/" + id + "/sessions";
+	}
+
+	/**
+	 * The start of a session that may be booked or moved to: a real time, from now on, of a sensible
+	 * length, inside the therapist's availability.
+	 * @throws IllegalArgumentException saying what to change
+	 * @throws DateTimeParseException when the date or time is not one
+	 */
+	private LocalDateTime bookableStart(RapportUser staff, Client client, ZoneId zone, String date, String time,
+			int minutes) {
+		var start = LocalDate.parse(date).atTime(LocalTime.parse(time));
+		if (minutes < 10 || minutes > 240) {
+			throw new IllegalArgumentException("A session lasts between 10 and 240 minutes.");
+		}
+		if (start.atZone(zone).toInstant().isBefore(Instant.now())) {
+			throw new IllegalArgumentException("That time has passed. Choose a time from now on.");
+		}
+		var outside = availability.problemWith(staff.practiceId(), new UserId(client.therapistId()), start, minutes);
+		if (outside.isPresent()) {
+			throw new IllegalArgumentException(outside.get());
+		}
+		return start;
+	}
+
+	/** Moves a scheduled session in one step; if the new time is taken, it stays where it was. */
+	@PostMapping("/app/clients/{id}/appointments/{appointmentId}/reschedule")
+	String reschedule(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id,
+			@PathVariable UUID appointmentId, @RequestParam(defaultValue = "") String date,
+			@RequestParam(defaultValue = "") String time, RedirectAttributes redirect) {
+		Client client = visibleClient(staff, id);
+		var appointment = appointmentOf(staff, id, appointmentId);
+		ZoneId zone = practices.get(staff.practiceId()).timeZone();
+		int minutes = (int) appointment.length().toMinutes();
+		try {
+			var start = bookableStart(staff, client, zone, date, time, minutes).atZone(zone).toInstant();
+			appointments.reschedule(staff.practiceId(), appointment.id(), start, appointment.length());
+			audit.record(AuditEntry.aboutClient(staff.practiceId(), staff.actor(), AuditAction.SESSION_RESCHEDULED,
+					client.id().value(), "Moved a session"));
+			notices.rescheduled(staff.practiceId(), client.id(), appointment.startsAt(), start);
+			redirect.addFlashAttribute("notice", "Session moved to " + MOVED_TO.format(start.atZone(zone)) + ".");
+		}
+		catch (DateTimeParseException ex) {
+			rescheduleRefused(redirect, appointmentId, date, time, "Enter the new date as YYYY-MM-DD and the time as HH:MM.");
+		}
+		catch (SlotTakenException ex) {
+			rescheduleRefused(redirect, appointmentId, date, time, client.therapistName()
+					+ " already has a session then. The session was not moved; choose another time.");
+		}
+		catch (IllegalArgumentException ex) {
+			rescheduleRefused(redirect, appointmentId, date, time, ex.getMessage() + " The session was not moved.");
+		}
+		return "redirect:/app/clients/" + id + "/sessions";
+	}
+
+	private static void rescheduleRefused(RedirectAttributes redirect, UUID appointment, String date, String time,
+			String message) {
+		redirect.addFlashAttribute("rescheduleError", message);
+		redirect.addFlashAttribute("rescheduleOf", appointment);
+		redirect.addFlashAttribute("rescheduleDate", date);
+		redirect.addFlashAttribute("rescheduleTime", time);
 	}
 
 	private String bookingFormAgain(RapportUser staff, UUID id, String date, String time, int minutes, Model model) {

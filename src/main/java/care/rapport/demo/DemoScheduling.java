@@ -1,0 +1,57 @@
+package care.rapport.demo;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.UUID;
+
+import care.rapport.clients.ClientId;
+import care.rapport.identity.UserId;
+import care.rapport.practice.Ids;
+import care.rapport.practice.PracticeId;
+import care.rapport.scheduling.Availability;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sam's working week (Monday to Thursday, 9 to 5, so clients see times to ask for) and one
+ * client's request waiting for Sam's answer.
+ */
+@Component
+class DemoScheduling {
+
+	private final Availability availability;
+
+	private final JdbcClient jdbc;
+
+	DemoScheduling(Availability availability, JdbcClient jdbc) {
+		this.availability = availability;
+		this.jdbc = jdbc;
+	}
+
+	void create(PracticeId practice, ZoneId zone, UserId sam, ClientId asking) {
+		for (DayOfWeek day : new DayOfWeek[] { DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
+				DayOfWeek.THURSDAY }) {
+			availability.addWindow(practice, sam, new Availability.Window(day, LocalTime.of(9, 0), LocalTime.of(17, 0)));
+		}
+		var when = LocalDate.now(zone).plusDays(3).with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY))
+			.atTime(15, 0)
+			.atZone(zone);
+		jdbc.sql("""
+				insert into appointment_request (practice_id, request_id, client_id, therapist_id, starts_at, minutes,
+				    request_key, created_at)
+				values (:p, :id, :c, :t, :start, 50, :key, now())""")
+			.param("p", practice.value())
+			.param("id", Ids.next())
+			.param("c", asking.value())
+			.param("t", sam.value())
+			.param("start", OffsetDateTime.ofInstant(when.toInstant(), ZoneOffset.UTC))
+			.param("key", UUID.randomUUID())
+			.update();
+	}
+
+}
