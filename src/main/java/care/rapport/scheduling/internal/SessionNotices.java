@@ -12,12 +12,13 @@ import care.rapport.mail.MailSettings;
 import care.rapport.mail.Outbox;
 import care.rapport.practice.PracticeId;
 import care.rapport.practice.Practices;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * E-mails about changes to sessions, queued in the caller's transaction so they go only if the
  * change is kept. They give times and a link, never a client's name or words: mail is not private.
- * Clients get them only when they prefer e-mail, like reminders.
+ * Clients get them, reminders included, only when they prefer e-mail.
  */
 @Component
 public class SessionNotices {
@@ -59,15 +60,22 @@ public class SessionNotices {
 							.formatted(when(practice, startsAt)));
 	}
 
+	/** @return whether a reminder was queued (the client prefers e-mail) */
+	public boolean reminder(PracticeId practice, ClientId client, Instant startsAt, @Nullable String telehealthUrl) {
+		return toClient(practice, client, "Reminder: your session on " + when(practice, startsAt),
+				"This is a reminder of your session with %s on %s.%s".formatted(practices.get(practice).name(),
+						when(practice, startsAt), telehealthUrl == null ? "" : "\nJoin by video: " + telehealthUrl));
+	}
+
 	public void rescheduled(PracticeId practice, ClientId client, Instant from, Instant to) {
 		toClient(practice, client, "Your session has moved",
 				"Your session on %s has moved to %s.".formatted(when(practice, from), when(practice, to)));
 	}
 
-	private void toClient(PracticeId practice, ClientId client, String subject, String message) {
+	private boolean toClient(PracticeId practice, ClientId client, String subject, String message) {
 		var contact = clients.contactOf(practice, client).orElse(null);
 		if (contact == null || !contact.preference().equals("EMAIL")) {
-			return;
+			return false;
 		}
 		outbox.enqueue(practice, contact.email(), subject, """
 				Hello %s,
@@ -75,6 +83,7 @@ public class SessionNotices {
 				%s
 				See your sessions at %s/me/sessions. If you need to change anything, please contact the practice.
 				""".formatted(contact.displayName(), message, mail.baseUrl()));
+		return true;
 	}
 
 	private String when(PracticeId practice, Instant instant) {
