@@ -28,7 +28,9 @@ public enum AuditAction {
 	CONSENT_PUBLISHED("Published a consent document", false),
 	SESSION_REQUESTED("Asked for a session", false), SESSION_REQUEST_ACCEPTED("Accepted a session request", false),
 	SESSION_REQUEST_DECLINED("Declined a session request", false),
-	SESSION_REQUEST_WITHDRAWN("Withdrew a session request", false), SESSION_RESCHEDULED("Moved a session", false);
+	SESSION_REQUEST_WITHDRAWN("Withdrew a session request", false), SESSION_RESCHEDULED("Moved a session", false),
+	SESSION_BOOKED("Booked a session", false), ATTENDANCE_RECORDED("Recorded attendance", false),
+	SESSION_CANCELLED("Cancelled a session", false);
 
 	private final String label;
 

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -58,6 +60,11 @@ class AvailabilityIntegrationTests {
 		mvc.perform(post(url).with(csrf()).with(therapist)
 			.param("date", monday.toString()).param("time", "10:00").param("minutes", "50"))
 			.andExpect(redirectedUrl("/app/clients/" + practice.clientOfA() + "/sessions"));
+		assertThat(context.getBean(JdbcClient.class)
+			.sql("select actor_role from audit_event where practice_id = :p and action = 'SESSION_BOOKED'")
+			.param("p", practice.practice().id().value())
+			.query(String.class)
+			.list()).as("only the accepted booking is a change, and it is audited").containsExactly("THERAPIST");
 	}
 
 }

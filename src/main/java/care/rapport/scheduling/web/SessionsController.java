@@ -146,6 +146,7 @@ class SessionsController {
 					+ " already has a session at that time. Nothing was booked; choose another time.");
 			return bookingFormAgain(staff, id, date, time, minutes, model);
 		}
+		changed(staff, client, AuditAction.SESSION_BOOKED, booked == 1 ? "Booked a session" : "Booked " + booked + " sessions");
 		redirect.addFlashAttribute("notice", (booked == 1 ? "Session booked." : booked + " sessions booked.")
 				+ (taken.isEmpty() ? "" : " Not booked, because " + client.therapistName()
 						+ " already has a session or is not available then: " + String.join(", ", taken) + "."));
@@ -186,8 +187,7 @@ class SessionsController {
 		try {
 			var start = bookableStart(staff, client, zone, date, time, minutes).atZone(zone).toInstant();
 			appointments.reschedule(staff.practiceId(), appointment.id(), start, appointment.length());
-			audit.record(AuditEntry.aboutClient(staff.practiceId(), staff.actor(), AuditAction.SESSION_RESCHEDULED,
-					client.id().value(), "Moved a session"));
+			changed(staff, client.id(), AuditAction.SESSION_RESCHEDULED, "Moved a session");
 			notices.rescheduled(staff.practiceId(), client.id(), appointment.startsAt(), start);
 			redirect.addFlashAttribute("notice", "Session moved to " + MOVED_TO.format(start.atZone(zone)) + ".");
 		}
@@ -202,6 +202,14 @@ class SessionsController {
 			rescheduleRefused(redirect, appointmentId, date, time, ex.getMessage() + " The session was not moved.");
 		}
 		return "redirect:/app/clients/" + id + "/sessions";
+	}
+
+	private void changed(RapportUser staff, Client client, AuditAction action, String detail) {
+		changed(staff, client.id(), action, detail);
+	}
+
+	private void changed(RapportUser staff, ClientId client, AuditAction action, String detail) {
+		audit.record(AuditEntry.aboutClient(staff.practiceId(), staff.actor(), action, client.value(), detail));
 	}
 
 	private static void rescheduleRefused(RedirectAttributes redirect, UUID appointment, String date, String time,
@@ -240,6 +248,7 @@ class SessionsController {
 			redirect.addFlashAttribute("notice", "Not changed: another session was booked at that time meanwhile.");
 			return "redirect:/app/clients/" + id + "/sessions";
 		}
+		changed(staff, client, AuditAction.ATTENDANCE_RECORDED, "Recorded: " + chosen.label());
 		redirect.addFlashAttribute("notice", "Recorded: " + chosen.label().toLowerCase() + ".");
 		return "redirect:/app/clients/" + id + "/sessions";
 	}
@@ -264,6 +273,7 @@ class SessionsController {
 		var appointment = appointmentOf(staff, id, appointmentId);
 		try {
 			appointments.cancel(staff.practiceId(), appointment.id(), reason);
+			changed(staff, appointment.clientId(), AuditAction.SESSION_CANCELLED, "Cancelled a session");
 			redirect.addFlashAttribute("notice", "Session cancelled; its time is free again.");
 		}
 		catch (IllegalArgumentException ex) {
