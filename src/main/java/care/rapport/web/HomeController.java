@@ -4,6 +4,7 @@ import care.rapport.clients.Clients;
 import care.rapport.identity.Accounts;
 import care.rapport.identity.RapportUser;
 import care.rapport.identity.Role;
+import care.rapport.scheduling.AppointmentRequests;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -18,7 +19,10 @@ class HomeController {
 
 	private final Accounts accounts;
 
-	HomeController(Clients clients, Accounts accounts) {
+	private final AppointmentRequests requests;
+
+	HomeController(Clients clients, Accounts accounts, AppointmentRequests requests) {
+		this.requests = requests;
 		this.clients = clients;
 		this.accounts = accounts;
 	}
@@ -34,6 +38,7 @@ class HomeController {
 	String staffHome(@AuthenticationPrincipal RapportUser staff, Model model) {
 		model.addAttribute("clientCount", clients.countVisibleTo(staff));
 		model.addAttribute("isTherapist", staff.has(Role.THERAPIST));
+		model.addAttribute("requestCount", requests.countPendingFor(staff.practiceId(), staff.id()));
 		model.addAttribute("isSupervisor", staff.has(Role.SUPERVISOR));
 		model.addAttribute("isAdmin", staff.has(Role.PRACTICE_ADMIN));
 		model.addAttribute("supervisees", staff.has(Role.SUPERVISOR)

@@ -55,6 +55,7 @@ class SessionRequestJourneyIntegrationTests extends BrowserJourney {
 
 		Page staff = context.newPage();
 		signInAsStaff(staff, practice.therapistAEmail(), practice.password(), Totp.DEMO_STAFF_SECRET, JOURNEY);
+		assertThat(staff.locator("#home-requests")).containsText("1 session request waiting");
 		visit(staff, "/app/schedule");
 		assertThat(staff.locator("#requests-waiting")).containsText("1 session request");
 		staff.locator("#requests-waiting a").click();
