@@ -25,7 +25,9 @@ public enum AuditAction {
 	GOAL_STATUS_CHANGED("Changed a goal's status", false), COMMITMENT_MADE("Made a commitment", false),
 	COMMITMENT_CHECKED("Recorded a commitment's outcome", false), COPING_PLAN_SAVED("Saved the coping plan", false),
 	CONSENT_SIGNED("Signed a consent document", false), CONSENT_WITHDRAWN("Withdrew a consent", false),
-	CONSENT_PUBLISHED("Published a consent document", false);
+	CONSENT_PUBLISHED("Published a consent document", false), MESSAGE_SENT("Sent a secure message", false),
+	MESSAGES_VIEWED("Read secure messages", true), ATTACHMENT_DOWNLOADED("Downloaded a message attachment", true),
+	MESSAGING_SWITCHED("Switched secure messaging on or off", false);
 
 	private final String label;
 
