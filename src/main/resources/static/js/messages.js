@@ -11,7 +11,7 @@
   input.addEventListener('change', function () {
     var file = input.files && input.files[0];
     if (file && max && file.size > max) {
-      error.textContent = 'This file is ' + (file.size / 1048576).toFixed(1) +
+      error.textContent = 'This file is ' + (Math.ceil(file.size * 10 / 1048576) / 10).toFixed(1) +
         ' MB; files can be up to 10 MB. Please choose a smaller file. Your message is still here.';
       input.setAttribute('aria-invalid', 'true');
       input.value = '';

@@ -10,6 +10,11 @@ public record AttachmentInfo(AttachmentId id, String fileName, FileType type, in
 		return size(sizeBytes);
 	}
 
+	/** A size over a limit, rounded up so it never reads as the limit itself: "10.1 MB", not "10.0 MB". */
+	public static String sizeOver(long bytes) {
+		return String.format(Locale.CANADA, "%.1f MB", Math.ceil(bytes * 10 / (1024.0 * 1024.0)) / 10);
+	}
+
 	/** A number of bytes for people: "320 KB", "2.4 MB". */
 	public static String size(long bytes) {
 		if (bytes < 1024 * 1024) {

@@ -263,7 +263,7 @@ public class Messages {
 		static CheckedFile of(Upload upload, boolean forClient) {
 			byte[] content = upload.content();
 			if (content.length > FileType.MAX_BYTES) {
-				throw new MessageRefused(Reason.FILE, "This file is " + AttachmentInfo.size(content.length)
+				throw new MessageRefused(Reason.FILE, "This file is " + AttachmentInfo.sizeOver(content.length)
 						+ "; files can be up to 10 MB. "
 						+ (forClient ? "Try a smaller file, or a photo at a lower size." : "Send a smaller file."));
 			}
