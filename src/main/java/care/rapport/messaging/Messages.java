@@ -111,12 +111,13 @@ public class Messages {
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
+		notices.lockRecipient(client, fromClient);
+		ThreadSwitch threadSwitch = store.lockThread(practice, client.id(), now());
+		// Whether messaging is open comes first: a form that cannot be sent at all is not worth fixing.
+		checkOpen(practice, client, threadSwitch, fromClient);
 		String words = checkedText(text, file != null && !file.empty(), fromClient);
 		Optional<CheckedFile> checked = file == null || file.empty() ? Optional.empty()
 				: Optional.of(CheckedFile.of(file, fromClient));
-		notices.lockRecipient(client, fromClient);
-		ThreadSwitch threadSwitch = store.lockThread(practice, client.id(), now());
-		checkOpen(practice, client, threadSwitch, fromClient);
 		Optional<MessageId> stored = store.insertMessage(practice, client.id(), fromClient, sender.id(), words, key,
 				now(), null);
 		if (stored.isEmpty()) {
