@@ -30,7 +30,10 @@ public enum AuditAction {
 	SESSION_REQUEST_DECLINED("Declined a session request", false),
 	SESSION_REQUEST_WITHDRAWN("Withdrew a session request", false), SESSION_RESCHEDULED("Moved a session", false),
 	SESSION_BOOKED("Booked a session", false), ATTENDANCE_RECORDED("Recorded attendance", false),
-	SESSION_CANCELLED("Cancelled a session", false);
+	SESSION_CANCELLED("Cancelled a session", false),
+	MESSAGE_SENT("Sent a secure message", false),
+	MESSAGES_VIEWED("Read secure messages", true), ATTACHMENT_DOWNLOADED("Downloaded a message attachment", true),
+	MESSAGING_SWITCHED("Switched secure messaging on or off", false);
 
 	private final String label;
 

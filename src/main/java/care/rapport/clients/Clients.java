@@ -185,6 +185,20 @@ public class Clients {
 		return client;
 	}
 
+	/**
+	 * The record if this staff member is on the client's care team, without an audit event: for
+	 * callers that write their own, more specific one (a message read or sent). Empty for everyone
+	 * else, admins included.
+	 */
+	public Optional<Client> careTeamRecord(RapportUser staff, ClientId id) {
+		return jdbc.sql(SELECT + " where " + CARE_TEAM + " and c.client_id = :c")
+			.param("p", staff.practiceId().value())
+			.param("me", staff.id().value())
+			.param("c", id.value())
+			.query(CLIENT)
+			.optional();
+	}
+
 	/** Clients whose clinical content this staff member may see, unaudited ids for building a caseload. */
 	public List<Client> careTeamCaseload(RapportUser staff) {
 		return jdbc.sql(SELECT + " where " + CARE_TEAM + " order by c.display_name, c.client_id")

@@ -75,9 +75,11 @@ class DemoPractice implements ApplicationRunner {
 
 	private final DemoScheduling scheduling;
 
+	private final DemoMessages messages;
+
 	DemoPractice(DemoSettings settings, Environment environment, Practices practices, Accounts accounts,
 			Clients clients, Invitations invitations, JdbcClient jdbc, TransactionTemplate transactions,
-			DemoFeedback feedback, DemoScheduling scheduling) {
+			DemoFeedback feedback, DemoScheduling scheduling, DemoMessages messages) {
 		this.scheduling = scheduling;
 		this.settings = settings;
 		this.environment = environment;
@@ -88,6 +90,7 @@ class DemoPractice implements ApplicationRunner {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.feedback = feedback;
+		this.messages = messages;
 	}
 
 	boolean enabled() {
@@ -100,16 +103,20 @@ class DemoPractice implements ApplicationRunner {
 		if (!enabled()) {
 			return;
 		}
-		transactions.executeWithoutResult(tx -> {
+		Runnable afterCommit = transactions.execute(tx -> {
 			// One creator at a time, even when several test contexts share the database.
 			jdbc.sql("select pg_advisory_xact_lock(20261123)").query().singleRow();
-			if (practices.findByName(NAME).isEmpty()) {
-				create();
-			}
+			return practices.findByName(NAME).isEmpty() ? create() : null;
 		});
+		if (afterCommit != null) {
+			// Encrypted demo data needs the practice's data key, which is stored in a transaction of
+			// its own and so only once the practice itself is committed.
+			transactions.executeWithoutResult(tx -> afterCommit.run());
+		}
 	}
 
-	private void create() {
+	/** Creates the practice; returns what must follow once it is committed. */
+	private Runnable create() {
 		Practice practice = practices.create(NAME, ZoneId.of("America/Vancouver"), "British Columbia, Canada");
 		String hash = accounts.encode(PASSWORD);
 		staff(practice, "Morgan Lee", "admin", hash, Role.PRACTICE_ADMIN);
@@ -126,6 +133,7 @@ class DemoPractice implements ApplicationRunner {
 		var random = new Random(SEED);
 		var used = new java.util.HashSet<String>();
 		var created = new ArrayList<DemoFeedback.DemoClient>();
+		UserId alexAccount = null;
 		for (int i = 0; i < CLIENTS - 1; i++) {
 			String name;
 			do {
@@ -139,6 +147,9 @@ class DemoPractice implements ApplicationRunner {
 			UserId account = accounts.registerWithHash(email, name, hash);
 			accounts.grant(practice.id(), account, Role.CLIENT);
 			clients.linkAccount(practice.id(), client, account);
+			if (i == 0) {
+				alexAccount = account;
+			}
 			created.add(new DemoFeedback.DemoClient(client, name, therapist));
 		}
 		feedback.create(practice.id(), practice.timeZone(), therapists.get(0), created);
@@ -150,6 +161,8 @@ class DemoPractice implements ApplicationRunner {
 		invitations.invite(practice.id(), "taylor.brooks@client." + DOMAIN, "Taylor Brooks", Role.CLIENT,
 				pending.value(), new Actor(inviter.id().value(), inviter.displayName(), Role.THERAPIST.name()));
 		log.info("Created the demo practice {} with 6 staff and {} clients", NAME, CLIENTS);
+		UserId alex = java.util.Objects.requireNonNull(alexAccount);
+		return () -> messages.create(practice, alex, therapists.get(0));
 	}
 
 	private UserId staff(Practice practice, String name, String login, String hash, Role role) {

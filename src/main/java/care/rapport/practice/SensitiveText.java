@@ -89,6 +89,26 @@ public class SensitiveText {
 		}
 	}
 
+	/** Encrypts bytes, such as a file a client sends; as {@link #encrypt(PracticeId, String, String)}. */
+	public byte[] encrypt(PracticeId practice, String field, byte[] plaintext) {
+		try {
+			return dataKey(practice).encrypt(plaintext, context(practice, field));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Could not encrypt " + field, ex);
+		}
+	}
+
+	/** The bytes encrypted with {@link #encrypt(PracticeId, String, byte[])} under the same field name. */
+	public byte[] decryptBytes(PracticeId practice, String field, byte[] ciphertext) {
+		try {
+			return dataKey(practice).decrypt(ciphertext, context(practice, field));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Could not decrypt " + field + " of practice " + practice, ex);
+		}
+	}
+
 	private static byte[] context(PracticeId practice, String field) {
 		return (practice.value() + "|" + field).getBytes(StandardCharsets.UTF_8);
 	}

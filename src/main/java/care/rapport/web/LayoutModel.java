@@ -3,6 +3,7 @@ package care.rapport.web;
 import care.rapport.identity.RapportUser;
 import care.rapport.identity.Role;
 import care.rapport.mail.OutboxPage;
+import care.rapport.messaging.Messages;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -14,8 +15,11 @@ class LayoutModel {
 
 	private final OutboxPage outboxPage;
 
-	LayoutModel(OutboxPage outboxPage) {
+	private final Messages messages;
+
+	LayoutModel(OutboxPage outboxPage, Messages messages) {
 		this.outboxPage = outboxPage;
+		this.messages = messages;
 	}
 
 	@ModelAttribute
@@ -29,6 +33,8 @@ class LayoutModel {
 				user != null && (user.has(Role.THERAPIST) || user.has(Role.SUPERVISOR)));
 		model.addAttribute("navAdmin", user != null && user.has(Role.PRACTICE_ADMIN));
 		model.addAttribute("navOutbox", user != null && user.staff() && outboxPage.enabled());
+		// One indexed count per page: the menu shows "Messages (2)" to clients and therapists.
+		model.addAttribute("unreadMessages", user == null ? 0 : messages.unreadFor(user));
 	}
 
 }

@@ -333,6 +333,32 @@ class AccessMatrixIntegrationTests {
 		rows.add(new Row("POST", "/app/clients/{id}/appointments/{appointmentId}/reschedule",
 				t -> "/app/clients/" + t.practice.clientOfA() + "/appointments/" + t.appointmentOfA + "/reschedule",
 				LOGIN, with(clientOfAOnly, Who.THERAPIST, 302, Who.SUPERVISOR, 302, Who.ADMIN, 302)));
+		// Messages: a client reads, writes and downloads in their own thread only; a staff thread is the care
+		// team's (the supervisor reads, only the therapist writes and switches); admins never see messages.
+		rows.add(new Row("GET", "/me/messages", t -> "/me/messages", FORBIDDEN, CLIENT_ONLY));
+		rows.add(new Row("POST", "/me/messages", t -> "/me/messages", FORBIDDEN, CLIENT_ONLY));
+		rows.add(new Row("GET", "/me/messages/attachments/{attachmentId}",
+				t -> "/me/messages/attachments/" + t.attachment(t.practice.clientOfA()), FORBIDDEN, CLIENT_ONLY));
+		rows.add(new Row("GET", "/me/messages/attachments/{attachmentId}",
+				t -> "/me/messages/attachments/" + t.attachment(t.practice.clientOfB()), FORBIDDEN, ofClientB));
+		rows.add(new Row("GET", "/app/messages", t -> "/app/messages", OK, staffOnly(OK)));
+		rows.add(new Row("POST", "/app/messages/reply-time", t -> "/app/messages/reply-time?days=2", FORBIDDEN,
+				with(staffOnly(FORBIDDEN), Who.THERAPIST, 302, Who.OTHER_THERAPIST, 302)));
+		rows.add(new Row("GET", "/app/clients/{id}/messages", t -> "/app/clients/" + t.practice.clientOfA() + "/messages",
+				OK, careTeam));
+		rows.add(new Row("GET", "/app/clients/{id}/messages",
+				t -> "/app/clients/" + t.otherPractice.clientOfA() + "/messages", NOT_FOUND, staffOnly(NOT_FOUND)));
+		rows.add(new Row("POST", "/app/clients/{id}/messages",
+				t -> "/app/clients/" + t.practice.clientOfA() + "/messages", OK, with(careTeam, Who.SUPERVISOR, FORBIDDEN)));
+		rows.add(new Row("POST", "/app/clients/{id}/messages/switch",
+				t -> "/app/clients/" + t.practice.clientOfA() + "/messages/switch?on=true", OK,
+				with(careTeam, Who.THERAPIST, 302, Who.SUPERVISOR, FORBIDDEN)));
+		rows.add(new Row("GET", "/app/clients/{id}/messages/attachments/{attachmentId}",
+				t -> "/app/clients/" + t.practice.clientOfA() + "/messages/attachments/" + t.attachment(t.practice.clientOfA()),
+				OK, careTeam));
+		rows.add(new Row("GET", "/app/clients/{id}/messages/attachments/{attachmentId}",
+				t -> "/app/clients/" + t.practice.clientOfB() + "/messages/attachments/" + t.attachment(t.practice.clientOfA()),
+				NOT_FOUND, staffOnly(NOT_FOUND)));
 		rows.add(new Row("*", "/error/forbidden", t -> "/error/forbidden", FORBIDDEN, PUBLIC));
 		return rows;
 	}
@@ -449,6 +475,32 @@ class AccessMatrixIntegrationTests {
 			return context.getBean(care.rapport.scheduling.AppointmentRequests.class)
 				.request(self, record, java.time.Instant.now().plus(java.time.Duration.ofDays(3)), 50, null, "",
 						java.util.UUID.randomUUID());
+		});
+	}
+
+	private final Map<care.rapport.clients.ClientId, String> attachments = new java.util.HashMap<>();
+
+	/** A PDF this client of {@code practice} sent their therapist, with consent (made on first use). */
+	String attachment(care.rapport.clients.ClientId client) {
+		return attachments.computeIfAbsent(client, c -> {
+			var user = practice.user(c.equals(practice.clientOfA()) ? practice.clientAEmail() : practice.clientBEmail());
+			var consents = context.getBean(care.rapport.consent.Consents.class);
+			consents.sign(user, consents.current(practice.practice().id(), care.rapport.consent.ConsentKind.MESSAGING).id(),
+					user.displayName());
+			var record = context.getBean(care.rapport.clients.Clients.class).ownRecord(user).orElseThrow();
+			var messages = context.getBean(care.rapport.messaging.Messages.class);
+			messages.send(user, record, "A file",
+					new care.rapport.messaging.Upload("letter.pdf", "%PDF-1.4 test".getBytes()), null);
+			return context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+				.sql("""
+						select a.attachment_id from message_attachment a
+						join message m on m.practice_id = a.practice_id and m.message_id = a.message_id
+						where m.practice_id = :p and m.client_id = :c""")
+				.param("p", practice.practice().id().value())
+				.param("c", c.value())
+				.query(java.util.UUID.class)
+				.single()
+				.toString();
 		});
 	}
 
