@@ -1,26 +1,16 @@
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,60 +19,25 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The load driver of bench/feedback (see bench/README.md). Two commands:
+ * The load driver of bench/feedback (see bench/README.md): "hash PASSWORD", or "run key=value ..."
+ * for parts (a) to (c) against a running app and its seeded database (the commands, HTTP and
+ * sign-in are {@link BenchDriver}'s, in bench/common-src).
  *
- * <pre>
- * hash PASSWORD          prints the {bcrypt} hash stored for every seeded account
- * run  key=value ...     parts (a) to (c) against a running app and its seeded database
- * </pre>
- *
- * "run" keys: url (the app), jdbc (the database), password, vus, warmup and measured (submissions
- * per virtual user), page_warmup and page_measured (requests per page), out (file for the figures:
- * the RESULT keys in order), and optionally app_pid, pg_pid (the postmaster) and clk_tck for the
- * CPU time per response. It reads who to sign in as, and which measures are due, from the tables in
- * schema "bench" that seed.sql made; it prints one line per measured part.
+ * "run" keys, besides url, jdbc, password and out: vus, warmup and measured (submissions per virtual
+ * user), page_warmup and page_measured (requests per page), and optionally app_pid, pg_pid (the
+ * postmaster) and clk_tck for the CPU time per response. It reads who to sign in as, and which
+ * measures are due, from the tables in schema "bench" that seed.sql made; it prints one line per
+ * measured part.
  */
-public class FeedbackBench {
+public class FeedbackBench extends BenchDriver {
 
-	public static void main(String[] args) throws Exception {
-		if (args.length == 2 && args[0].equals("hash")) {
-			System.out.println("{bcrypt}" + org.springframework.security.crypto.bcrypt.BCrypt.hashpw(args[1],
-					org.springframework.security.crypto.bcrypt.BCrypt.gensalt(10)));
-			return;
-		}
-		if (args.length < 1 || !args[0].equals("run")) {
-			System.err.println("usage: FeedbackBench hash PASSWORD | run key=value ...");
-			System.exit(2);
-		}
-		Map<String, String> options = new HashMap<>();
-		for (String arg : Arrays.copyOfRange(args, 1, args.length)) {
-			int eq = arg.indexOf('=');
-			options.put(arg.substring(0, eq), arg.substring(eq + 1));
-		}
-		try {
-			new FeedbackBench(options).run();
-		}
-		catch (Throwable ex) {
-			ex.printStackTrace();
-			System.exit(1);
-		}
-		System.exit(0);
+	public static void main(String[] args) {
+		BenchDriver.launch(args, "FeedbackBench", FeedbackBench::new);
 	}
 
 	// ------------------------------------------------------------------ settings
-
-	private final String url;
-
-	private final String jdbc;
-
-	private final String password;
 
 	private final int vus;
 
@@ -94,32 +49,19 @@ public class FeedbackBench {
 
 	private final int pageMeasured;
 
-	private final Path out;
-
 	private final long appPid;
 
 	private final long pgPid;
 
 	private final double clockTick;
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(Duration.ofSeconds(10))
-		.build();
-
-	private final Map<String, String> figures = new LinkedHashMap<>();
-
 	FeedbackBench(Map<String, String> o) {
-		url = o.get("url");
-		jdbc = o.get("jdbc");
-		password = o.get("password");
+		super(o, RESULT_KEYS);
 		vus = Integer.parseInt(o.get("vus"));
 		warmup = Integer.parseInt(o.get("warmup"));
 		measured = Integer.parseInt(o.get("measured"));
 		pageWarmup = Integer.parseInt(o.get("page_warmup"));
 		pageMeasured = Integer.parseInt(o.get("page_measured"));
-		out = Path.of(o.get("out"));
 		appPid = Long.parseLong(o.getOrDefault("app_pid", "0"));
 		pgPid = Long.parseLong(o.getOrDefault("pg_pid", "0"));
 		clockTick = 1000.0 / Long.parseLong(o.getOrDefault("clk_tck", "100"));
@@ -129,7 +71,8 @@ public class FeedbackBench {
 	static final List<String> RESULT_KEYS = List.of("submit_per_s", "ceiling_per_s", "ratio", "submit_p50_ms",
 			"submit_p99_ms", "dashboard_p99_ms", "progress_p99_ms");
 
-	void run() throws Exception {
+	@Override
+	void measure() throws Exception {
 		double ceiling = ceiling();
 		double submit = submissions();
 		figures.put("submit_per_s", f1(submit));
@@ -137,26 +80,12 @@ public class FeedbackBench {
 		figures.put("ratio", String.format(Locale.ROOT, "%.2f", submit / ceiling));
 		System.out.printf(Locale.ROOT, "(a) ratio app / ceiling: %.2f (aim >= 0.5)%n", submit / ceiling);
 		pages();
-		var line = new StringBuilder();
-		for (String key : RESULT_KEYS) {
-			line.append(line.length() == 0 ? "" : " ").append(key).append('=').append(figures.get(key));
-		}
-		Files.writeString(out, line + "\n");
-	}
-
-	private static Thread started(String name, Runnable body) {
-		var thread = new Thread(body, name);
-		thread.setDaemon(true);
-		thread.start();
-		return thread;
 	}
 
 	// ------------------------------------------------------------------ who does what, from the seed
 
 	/** A client of a virtual user (or of a ceiling thread) and the measures due for it, oldest first. */
-	static final class Person {
-
-		final String email;
+	static final class Person extends WebSession {
 
 		final UUID practiceId;
 
@@ -165,14 +94,10 @@ public class FeedbackBench {
 
 		final List<UUID> due = new ArrayList<>();
 
-		final Map<String, String> cookies = new LinkedHashMap<>();
-
-		String csrf;
-
 		int next;
 
 		Person(String email, UUID practiceId, double level) {
-			this.email = email;
+			super(email);
 			this.practiceId = practiceId;
 			this.level = level;
 		}
@@ -192,7 +117,7 @@ public class FeedbackBench {
 		for (int i = 0; i < vus; i++) {
 			byVu.add(new ArrayList<>());
 		}
-		try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
+		try (Connection c = db();
 				PreparedStatement clients = c.prepareStatement(
 						"select vu, slot, email, practice_id, phq_level from bench.vu_client where role = ? order by vu, slot");
 				PreparedStatement due = c.prepareStatement(
@@ -234,19 +159,35 @@ public class FeedbackBench {
 				: total <= 19 ? "Moderately severe" : "Severe";
 	}
 
-	// ------------------------------------------------------------------ part (a), the database ceiling
+	// ------------------------------------------------------------------ part (a), virtual users
+
+	/** What one virtual user does with its clients; returns the time of each measured response. */
+	interface VirtualUser {
+
+		long[] run(List<Person> mine, CyclicBarrier warm) throws Exception;
+
+	}
+
+	/** One response for a client: a JDBC transaction (the ceiling) or a form post (the app). */
+	interface Response {
+
+		void give(Person p) throws Exception;
+
+	}
+
+	/** All measured responses' times, sorted, and the wall time from the common start to the last one. */
+	record Measured(long[] sorted, long wall) {
+	}
 
 	/**
-	 * What the app's commit writes, straight over JDBC: per response one transaction that marks the
-	 * administration completed with its score and inserts the 9 answers (one batch), on one
-	 * connection per thread.
+	 * Runs the virtual users, a thread each. When all have warmed up (the barrier), {@code whenWarm}
+	 * runs and the clock starts; the measurement ends when the last user has finished.
 	 */
-	double ceiling() throws Exception {
-		List<List<Person>> people = people("ceiling");
+	private Measured virtualUsers(List<List<Person>> people, String threadName, Runnable whenWarm, VirtualUser user,
+			String failure) throws Exception {
 		long[] start = new long[1];
-		double[][] cpu = new double[1][];
 		var barrier = new CyclicBarrier(vus + 1, () -> {
-			cpu[0] = cpu();
+			whenWarm.run();
 			start[0] = System.nanoTime();
 		});
 		var errors = new ConcurrentLinkedQueue<Throwable>();
@@ -254,30 +195,9 @@ public class FeedbackBench {
 		List<Thread> threads = new ArrayList<>();
 		for (int v = 0; v < vus; v++) {
 			int vu = v;
-			threads.add(started("ceiling-" + vu, () -> {
-				try (Connection c = DriverManager.getConnection(jdbc, "postgres", "")) {
-					c.setAutoCommit(false);
-					try (PreparedStatement update = c.prepareStatement("""
-							update administration set status = 'COMPLETED', source = 'PORTAL', completed_at = ?,
-							    entered_by = null, total = ?, band = ?, in_clinical_range = ?, instrument_version = '1'
-							where practice_id = ? and administration_id = ?""");
-							PreparedStatement insert = c.prepareStatement(
-									"insert into answer (practice_id, administration_id, item_id, value) values (?, ?, ?, ?)")) {
-						List<Person> mine = people.get(vu);
-						for (int i = 0; i < warmup; i++) {
-							Person p = mine.get(i % mine.size());
-							respond(c, update, insert, p);
-						}
-						barrier.await();
-						long[] times = new long[measured];
-						for (int i = 0; i < measured; i++) {
-							Person p = mine.get((warmup + i) % mine.size());
-							long t0 = System.nanoTime();
-							respond(c, update, insert, p);
-							times[i] = System.nanoTime() - t0;
-						}
-						latencies[vu] = times;
-					}
+			threads.add(started(threadName + vu, () -> {
+				try {
+					latencies[vu] = user.run(people.get(vu), barrier);
 				}
 				catch (Throwable ex) {
 					errors.add(ex);
@@ -291,10 +211,56 @@ public class FeedbackBench {
 		}
 		long wall = System.nanoTime() - start[0];
 		if (!errors.isEmpty()) {
-			throw new IllegalStateException("ceiling failed", errors.peek());
+			throw new IllegalStateException(failure, errors.peek());
 		}
+		return new Measured(flatten(latencies), wall);
+	}
+
+	/**
+	 * A virtual user's warm-up responses, then, once every user is warm (the barrier), its measured
+	 * ones, taking its clients in turn. Returns the time of each measured response.
+	 */
+	private long[] warmThenMeasure(List<Person> mine, CyclicBarrier warm, Response response) throws Exception {
+		for (int i = 0; i < warmup; i++) {
+			response.give(mine.get(i % mine.size()));
+		}
+		warm.await();
+		long[] times = new long[measured];
+		for (int i = 0; i < measured; i++) {
+			Person p = mine.get((warmup + i) % mine.size());
+			long t0 = System.nanoTime();
+			response.give(p);
+			times[i] = System.nanoTime() - t0;
+		}
+		return times;
+	}
+
+	// ------------------------------------------------------------------ part (a), the database ceiling
+
+	/**
+	 * What the app's commit writes, straight over JDBC: per response one transaction that marks the
+	 * administration completed with its score and inserts the 9 answers (one batch), on one
+	 * connection per thread.
+	 */
+	double ceiling() throws Exception {
+		List<List<Person>> people = people("ceiling");
+		double[][] cpu = new double[1][];
+		Measured m = virtualUsers(people, "ceiling-", () -> cpu[0] = cpu(), (mine, warm) -> {
+			try (Connection c = db()) {
+				c.setAutoCommit(false);
+				try (PreparedStatement update = c.prepareStatement("""
+						update administration set status = 'COMPLETED', source = 'PORTAL', completed_at = ?,
+						    entered_by = null, total = ?, band = ?, in_clinical_range = ?, instrument_version = '1'
+						where practice_id = ? and administration_id = ?""");
+						PreparedStatement insert = c.prepareStatement(
+								"insert into answer (practice_id, administration_id, item_id, value) values (?, ?, ?, ?)")) {
+					return warmThenMeasure(mine, warm, p -> respond(c, update, insert, p));
+				}
+			}
+		}, "ceiling failed");
+		long wall = m.wall();
 		double perSecond = vus * (double) measured / (wall / 1e9);
-		long[] all = flatten(latencies);
+		long[] all = m.sorted();
 		System.out.printf(Locale.ROOT,
 				"(a) ceiling: %d responses over JDBC by %d threads in %.1f s: %.1f/s; per transaction p50 %.1f ms, p99 %.1f ms%n",
 				all.length, vus, wall / 1e9, perSecond, ms(percentile(all, 50)), ms(percentile(all, 99)));
@@ -363,10 +329,9 @@ public class FeedbackBench {
 
 		// when every user has finished its warm-up: count the alerts so far, then start the clock
 		long[] alertsBefore = new long[1];
-		long[] start = new long[1];
 		double[][] cpu = new double[1][];
 		boolean statements = statementStatistics("reset");
-		var barrier = new CyclicBarrier(vus + 1, () -> {
+		Runnable whenWarm = () -> {
 			try {
 				alertsBefore[0] = appAlerts();
 				if (statements) {
@@ -377,49 +342,17 @@ public class FeedbackBench {
 			catch (SQLException ex) {
 				throw new IllegalStateException(ex);
 			}
-			start[0] = System.nanoTime();
-		});
-		var latencies = new long[vus][];
+		};
 		var risky = new AtomicLong();
-		List<Thread> threads = new ArrayList<>();
-		for (int v = 0; v < vus; v++) {
-			int vu = v;
-			threads.add(started("vu-" + vu, () -> {
-				try {
-					List<Person> mine = people.get(vu);
-					for (int i = 0; i < warmup; i++) {
-						submit(mine.get(i % mine.size()), risky);
-					}
-					barrier.await();
-					long[] times = new long[measured];
-					for (int i = 0; i < measured; i++) {
-						Person p = mine.get((warmup + i) % mine.size());
-						long t = System.nanoTime();
-						submit(p, risky);
-						times[i] = System.nanoTime() - t;
-					}
-					latencies[vu] = times;
-				}
-				catch (Throwable ex) {
-					errors.add(ex);
-					barrier.reset();
-				}
-			}));
-		}
-		barrier.await();
-		for (Thread t : threads) {
-			t.join();
-		}
-		long wall = System.nanoTime() - start[0];
+		Measured m = virtualUsers(people, "vu-", whenWarm,
+				(mine, warm) -> warmThenMeasure(mine, warm, p -> submit(p, risky)), "submission failed");
+		long wall = m.wall();
 		double[] cpuBefore = cpu[0];
-		if (!errors.isEmpty()) {
-			throw new IllegalStateException("submission failed", errors.peek());
-		}
 		long alertsRaised = appAlerts() - alertsBefore[0];
 		if (statements) {
 			statementStatistics("keep statements_a " + vus * measured);
 		}
-		long[] all = flatten(latencies);
+		long[] all = m.sorted();
 		double perSecond = vus * (double) measured / (wall / 1e9);
 		double p50 = ms(percentile(all, 50));
 		double p99 = ms(percentile(all, 99));
@@ -439,7 +372,7 @@ public class FeedbackBench {
 	 * @return whether the extension is there
 	 */
 	private boolean statementStatistics(String what) throws SQLException {
-		try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
+		try (Connection c = db();
 				var st = c.createStatement()) {
 			try (ResultSet rs = st.executeQuery("select count(*) from pg_extension where extname = 'pg_stat_statements'")) {
 				rs.next();
@@ -462,7 +395,7 @@ public class FeedbackBench {
 
 	/** Alerts the app raised (seeded ones have no administration). */
 	private long appAlerts() throws SQLException {
-		try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
+		try (Connection c = db();
 				ResultSet rs = c.createStatement()
 					.executeQuery("select count(*) from alert where administration_id is not null")) {
 			rs.next();
@@ -503,7 +436,7 @@ public class FeedbackBench {
 		String email;
 		String secret;
 		UUID progressClient;
-		try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
+		try (Connection c = db();
 				ResultSet rs = c.createStatement()
 					.executeQuery("select therapist_email, mfa_secret, progress_client_id from bench.target")) {
 			rs.next();
@@ -511,20 +444,8 @@ public class FeedbackBench {
 			secret = rs.getString(2);
 			progressClient = rs.getObject(3, UUID.class);
 		}
-		var therapist = new Person(email, null, 0);
-		HttpResponse<String> afterPassword = signIn(therapist);
-		String mfa = afterPassword.headers().firstValue("Location").orElse("");
-		if (!mfa.endsWith("/login/mfa")) {
-			throw new IllegalStateException("therapist sign-in: expected a redirect to /login/mfa, got '" + mfa + "'");
-		}
-		HttpResponse<String> mfaForm = get(therapist, "/login/mfa");
-		expect(mfaForm, 200, "GET /login/mfa");
-		HttpResponse<String> verified = post(therapist, "/login/mfa",
-				"code=" + totp(secret, System.currentTimeMillis() / 1000 / 30) + "&_csrf=" + enc(csrf(mfaForm.body())));
-		String home = verified.headers().firstValue("Location").orElse("");
-		if (verified.statusCode() != 302 || !home.endsWith("/app")) {
-			throw new IllegalStateException("therapist second factor: HTTP " + verified.statusCode() + " to '" + home + "'");
-		}
+		var therapist = new WebSession(email);
+		signInWithCode(therapist, secret);
 
 		long[] dashboard = timePage(therapist, "/app/caseload", "(b) caseload dashboard", "statements_b", body -> {
 			int rows = count(body, "/progress\"");
@@ -542,7 +463,7 @@ public class FeedbackBench {
 		figures.put("progress_p99_ms", f1(ms(percentile(progress, 99))));
 	}
 
-	private long[] timePage(Person who, String path, String label, String statementsTable,
+	private long[] timePage(WebSession who, String path, String label, String statementsTable,
 			java.util.function.Consumer<String> check) throws Exception {
 		for (int i = 0; i < pageWarmup; i++) {
 			expect(get(who, path), 200, "GET " + path);
@@ -576,73 +497,7 @@ public class FeedbackBench {
 		return sorted;
 	}
 
-	// ------------------------------------------------------------------ HTTP with one session per person
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*?value=\"([^\"]+)\"");
-
-	/** Password step; returns the response (a redirect to /me for a client, /login/mfa for staff). */
-	private HttpResponse<String> signIn(Person p) throws Exception {
-		HttpResponse<String> login = get(p, "/login");
-		expect(login, 200, "GET /login");
-		HttpResponse<String> posted = post(p, "/login",
-				"email=" + enc(p.email) + "&password=" + enc(password) + "&_csrf=" + enc(csrf(login.body())));
-		String location = posted.headers().firstValue("Location").orElse("");
-		if (posted.statusCode() != 302 || location.contains("/login?")) {
-			throw new IllegalStateException("sign-in as " + p.email + ": HTTP " + posted.statusCode() + " to '"
-					+ location + "'");
-		}
-		return posted;
-	}
-
-	private HttpResponse<String> get(Person p, String path) throws IOException, InterruptedException {
-		return send(p, HttpRequest.newBuilder(URI.create(url + path)).GET());
-	}
-
-	private HttpResponse<String> post(Person p, String path, String form) throws IOException, InterruptedException {
-		return send(p, HttpRequest.newBuilder(URI.create(url + path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form)));
-	}
-
-	private HttpResponse<String> send(Person p, HttpRequest.Builder request) throws IOException, InterruptedException {
-		request.timeout(Duration.ofSeconds(60));
-		if (!p.cookies.isEmpty()) {
-			var cookie = new StringBuilder();
-			p.cookies.forEach((k, v) -> cookie.append(cookie.length() == 0 ? "" : "; ").append(k).append('=').append(v));
-			request.header("Cookie", cookie.toString());
-		}
-		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		for (String set : response.headers().allValues("Set-Cookie")) {
-			String pair = set.split(";", 2)[0];
-			int eq = pair.indexOf('=');
-			p.cookies.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
-		}
-		return response;
-	}
-
-	private static void expect(HttpResponse<String> response, int status, String what) {
-		if (response.statusCode() != status) {
-			throw new IllegalStateException(what + ": HTTP " + response.statusCode() + " (expected " + status + ")"
-					+ response.headers().firstValue("Location").map(l -> " to " + l).orElse("")
-					+ snippet(response.body()));
-		}
-	}
-
-	private static String csrf(String html) {
-		Matcher m = CSRF.matcher(html);
-		if (!m.find()) {
-			throw new IllegalStateException("no _csrf field in the page" + snippet(html));
-		}
-		return m.group(1);
-	}
-
-	private static String snippet(String body) {
-		return body == null || body.isBlank() ? "" : ": " + body.substring(0, Math.min(300, body.length())).replaceAll("\\s+", " ");
-	}
-
-	private static String enc(String s) {
-		return URLEncoder.encode(s, StandardCharsets.UTF_8);
-	}
+	// ------------------------------------------------------------------ page checks
 
 	private static int count(String s, String what) {
 		int n = 0;
@@ -650,34 +505,6 @@ public class FeedbackBench {
 			n++;
 		}
 		return n;
-	}
-
-	// ------------------------------------------------------------------ TOTP (RFC 6238: SHA-1, 6 digits, 30 s)
-
-	static String totp(String base32Secret, long step) throws Exception {
-		var mac = Mac.getInstance("HmacSHA1");
-		mac.init(new SecretKeySpec(base32(base32Secret), "HmacSHA1"));
-		byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-		int offset = h[h.length - 1] & 0x0f;
-		int binary = ((h[offset] & 0x7f) << 24) | ((h[offset + 1] & 0xff) << 16) | ((h[offset + 2] & 0xff) << 8)
-				| (h[offset + 3] & 0xff);
-		return String.format("%06d", binary % 1_000_000);
-	}
-
-	static byte[] base32(String s) {
-		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-		var out = new java.io.ByteArrayOutputStream();
-		int buffer = 0;
-		int bits = 0;
-		for (char ch : s.replace("=", "").toUpperCase(Locale.ROOT).toCharArray()) {
-			buffer = (buffer << 5) | alphabet.indexOf(ch);
-			bits += 5;
-			if (bits >= 8) {
-				out.write((buffer >> (bits - 8)) & 0xff);
-				bits -= 8;
-			}
-		}
-		return out.toByteArray();
 	}
 
 	// ------------------------------------------------------------------ CPU time, from /proc
@@ -759,23 +586,9 @@ public class FeedbackBench {
 		return all;
 	}
 
-	/** Nearest-rank percentile of sorted values. */
-	private static long percentile(long[] sorted, double p) {
-		int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-		return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-	}
-
 	/** The UTC time of day {@code agoNanos} ago, to find a phase in the app's log or a profile. */
 	private static String clock(long agoNanos) {
 		return java.time.LocalTime.now(ZoneOffset.UTC).minusNanos(agoNanos).withNano(0).toString();
-	}
-
-	private static double ms(long nanos) {
-		return nanos / 1e6;
-	}
-
-	private static String f1(double v) {
-		return String.format(Locale.ROOT, "%.1f", v);
 	}
 
 }

@@ -13,40 +13,15 @@
 -- All staff share one password and one TOTP secret.
 \set ON_ERROR_STOP on
 
--- The seed is consistent by construction: skip the per-row foreign-key triggers (superuser only).
--- (The exclusion constraint appointment_no_double_booking is an index: it is still checked.)
-set session_replication_role = replica;
-set synchronous_commit = off;
-set work_mem = '256MB';
-set maintenance_work_mem = '512MB';
-
-create schema bench;
+\echo seed: practices, therapists, admins
+-- settings, schema bench, practices, therapists with accounts. It skips the per-row foreign-key
+-- triggers; the exclusion constraint appointment_no_double_booking is an index: it is still checked.
+\ir ../common-src/seed-common.sql
 
 -- Monday of the first seeded week, in the practices' zone: weeks - 4 weeks before this week's.
 create table bench.calendar as
 select (date_trunc('week', now() at time zone 'America/Vancouver')::date - (:weeks - 4) * 7) as first_monday,
        :weeks::int as weeks, 'America/Vancouver'::text as zone;
-
-\echo seed: practices, therapists, admins
-create table bench.practice as
-select n, gen_random_uuid() as practice_id from generate_series(1, :practices) n;
-
-insert into practice (practice_id, name, time_zone, jurisdiction, created_at)
-select practice_id, 'Bench practice ' || n, 'America/Vancouver', 'British Columbia, Canada', now() - interval '3 years'
-from bench.practice;
-
-create table bench.therapist as
-select t.n, p.practice_id, gen_random_uuid() as user_id
-from generate_series(1, :therapists) t(n)
-join bench.practice p on p.n = (t.n - 1) / 20 + 1;
-
-insert into user_account (user_id, email, display_name, password_hash, mfa_secret, mfa_enrolled_at, created_at)
-select user_id, 'therapist' || n || '@bench.rapport.test', 'Therapist ' || n, :'hash', :'secret',
-       now() - interval '2 years', now() - interval '3 years'
-from bench.therapist;
-
-insert into membership (practice_id, user_id, role, created_at)
-select practice_id, user_id, 'THERAPIST', now() - interval '3 years' from bench.therapist;
 
 create table bench.admin as
 select a.n, p.practice_id, gen_random_uuid() as user_id
