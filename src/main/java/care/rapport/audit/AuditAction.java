@@ -25,7 +25,13 @@ public enum AuditAction {
 	GOAL_STATUS_CHANGED("Changed a goal's status", false), COMMITMENT_MADE("Made a commitment", false),
 	COMMITMENT_CHECKED("Recorded a commitment's outcome", false), COPING_PLAN_SAVED("Saved the coping plan", false),
 	CONSENT_SIGNED("Signed a consent document", false), CONSENT_WITHDRAWN("Withdrew a consent", false),
-	CONSENT_PUBLISHED("Published a consent document", false);
+	CONSENT_PUBLISHED("Published a consent document", false), NOTE_VIEWED("Read a session note", true),
+	NOTE_DRAFTED("Saved a session note draft", false), NOTE_SIGNED("Signed a session note", false),
+	NOTE_ADDENDUM_ADDED("Added an addendum to a session note", false),
+	NOTE_COSIGNED("Co-signed a session note", false), NOTE_LIST_VIEWED("Viewed a list of session notes", false),
+	// The author's own working notes, outside the record: audited, but not shown in the client's access history.
+	PSYCHOTHERAPY_NOTE_VIEWED("Opened their psychotherapy note", false),
+	PSYCHOTHERAPY_NOTE_SAVED("Saved their psychotherapy note", false);
 
 	private final String label;
 

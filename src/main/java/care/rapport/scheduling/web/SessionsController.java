@@ -48,8 +48,12 @@ class SessionsController {
 
 	private final AppointmentTypes types;
 
+	private final List<care.rapport.scheduling.SessionColumn> columns;
+
 	SessionsController(Clients clients, Episodes episodes, Appointments appointments, Practices practices,
-			care.rapport.scheduling.Availability availability, AppointmentTypes types) {
+			care.rapport.scheduling.Availability availability, AppointmentTypes types,
+			List<care.rapport.scheduling.SessionColumn> columns) {
+		this.columns = columns;
 		this.types = types;
 		this.availability = availability;
 		this.clients = clients;
@@ -64,8 +68,13 @@ class SessionsController {
 		ZoneId zone = practices.get(staff.practiceId()).timeZone();
 		var episode = episodes.current(staff.practiceId(), client.id());
 		model.addAttribute("client", client);
-		model.addAttribute("appointments",
-				episode.map(e -> appointments.ofEpisode(staff.practiceId(), e.id())).orElse(java.util.List.of()));
+		var sessions = episode.map(e -> appointments.ofEpisode(staff.practiceId(), e.id())).orElse(java.util.List.of());
+		model.addAttribute("appointments", sessions);
+		model.addAttribute("columns", columns.stream()
+			.flatMap(column -> column.heading(staff, client.id())
+				.map(heading -> new ColumnView(heading, column.cells(staff, client.id(), sessions)))
+				.stream())
+			.toList());
 		model.addAttribute("zone", zone);
 		model.addAttribute("attendances", Attendance.values());
 		model.addAttribute("types", types.active(staff.practiceId()));
@@ -211,6 +220,10 @@ class SessionsController {
 		return appointments.find(staff.practiceId(), new AppointmentId(appointmentId))
 			.filter(a -> a.clientId().equals(client.id()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/** A column another module adds, with its cells by session. */
+	public record ColumnView(String heading, java.util.Map<AppointmentId, care.rapport.scheduling.SessionColumn.Cell> cells) {
 	}
 
 	private Client visibleClient(RapportUser staff, UUID id) {
