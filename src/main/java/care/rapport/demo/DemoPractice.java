@@ -73,9 +73,12 @@ class DemoPractice implements ApplicationRunner {
 
 	private final DemoFeedback feedback;
 
+	private final DemoNotes notes;
+
 	DemoPractice(DemoSettings settings, Environment environment, Practices practices, Accounts accounts,
 			Clients clients, Invitations invitations, JdbcClient jdbc, TransactionTemplate transactions,
-			DemoFeedback feedback) {
+			DemoFeedback feedback, DemoNotes notes) {
+		this.notes = notes;
 		this.settings = settings;
 		this.environment = environment;
 		this.practices = practices;
@@ -97,16 +100,20 @@ class DemoPractice implements ApplicationRunner {
 		if (!enabled()) {
 			return;
 		}
-		transactions.executeWithoutResult(tx -> {
+		Runnable writeNotes = transactions.execute(tx -> {
 			// One creator at a time, even when several test contexts share the database.
 			jdbc.sql("select pg_advisory_xact_lock(20261123)").query().singleRow();
-			if (practices.findByName(NAME).isEmpty()) {
-				create();
-			}
+			return practices.findByName(NAME).isEmpty() ? create() : null;
 		});
+		if (writeNotes != null) {
+			// Notes are encrypted with the practice's data key, which is stored in a transaction of its
+			// own and so can only be made once the practice itself is committed.
+			transactions.executeWithoutResult(tx -> writeNotes.run());
+		}
 	}
 
-	private void create() {
+	/** Creates the practice; returns what writes its session notes, to run once it is committed. */
+	private Runnable create() {
 		Practice practice = practices.create(NAME, ZoneId.of("America/Vancouver"), "British Columbia, Canada");
 		String hash = accounts.encode(PASSWORD);
 		staff(practice, "Morgan Lee", "admin", hash, Role.PRACTICE_ADMIN);
@@ -139,12 +146,19 @@ class DemoPractice implements ApplicationRunner {
 			created.add(new DemoFeedback.DemoClient(client, name, therapist));
 		}
 		feedback.create(practice.id(), practice.timeZone(), therapists.get(0), created);
+		// Jordan Whitehorse is supervised: his note waits for Dr. Priya Raman's co-signature.
+		var jordansClient = created.stream()
+			.filter(c -> c.therapist().equals(therapists.get(2)))
+			.findFirst()
+			.orElseThrow()
+			.id();
 		var inviter = accounts.member(practice.id(), therapists.get(0)).orElseThrow();
 		var pending = clients.insert(practice.id(), "Taylor Brooks", "taylor.brooks@client." + DOMAIN,
 				therapists.get(0));
 		invitations.invite(practice.id(), "taylor.brooks@client." + DOMAIN, "Taylor Brooks", Role.CLIENT,
 				pending.value(), new Actor(inviter.id().value(), inviter.displayName(), Role.THERAPIST.name()));
 		log.info("Created the demo practice {} with 6 staff and {} clients", NAME, CLIENTS);
+		return () -> notes.create(practice, therapists.get(0), created.get(0).id(), therapists.get(2), jordansClient);
 	}
 
 	private UserId staff(Practice practice, String name, String login, String hash, Role role) {
