@@ -73,6 +73,11 @@
           if (version) {
             version.value = result.version;
           }
+          var badge = document.querySelector('[data-note-state]');
+          if (badge && result.state) {
+            badge.textContent = result.state;
+            badge.className = badge.className.replace(/state-[a-z_]+/, 'state-' + result.state.toLowerCase().replace(/[^a-z]+/g, '_'));
+          }
           unsaved = again;
           show(result.message, 'saved');
         } else {

@@ -128,7 +128,9 @@ class NoteController {
 				return json(HttpStatus.OK, true, 0, "Nothing to save yet");
 			}
 			ProgressNote saved = notes.saveDraft(staff, client, session, draft);
-			return json(HttpStatus.OK, true, saved.version(), "Draft saved " + when(staff, saved.updatedAt()));
+			var body = body(true, saved.version(), "Draft saved " + when(staff, saved.updatedAt()));
+			body.put("state", saved.state().label());
+			return ResponseEntity.ok(body);
 		}
 		catch (NoteInputException ex) {
 			var body = body(false, draft == null ? 0 : draft.expectedVersion(), "Not saved \u2014 " + ex.getMessage());
