@@ -48,11 +48,12 @@ class SessionsController {
 
 	private final AppointmentTypes types;
 
-	private final List<care.rapport.scheduling.SessionColumn> columns;
+	/** Columns other modules add (the notes column); none when no such module is present. */
+	private final org.springframework.beans.factory.ObjectProvider<care.rapport.scheduling.SessionColumn> columns;
 
 	SessionsController(Clients clients, Episodes episodes, Appointments appointments, Practices practices,
 			care.rapport.scheduling.Availability availability, AppointmentTypes types,
-			List<care.rapport.scheduling.SessionColumn> columns) {
+			org.springframework.beans.factory.ObjectProvider<care.rapport.scheduling.SessionColumn> columns) {
 		this.columns = columns;
 		this.types = types;
 		this.availability = availability;
@@ -70,7 +71,7 @@ class SessionsController {
 		model.addAttribute("client", client);
 		var sessions = episode.map(e -> appointments.ofEpisode(staff.practiceId(), e.id())).orElse(java.util.List.of());
 		model.addAttribute("appointments", sessions);
-		model.addAttribute("columns", columns.stream()
+		model.addAttribute("columns", columns.orderedStream()
 			.flatMap(column -> column.heading(staff, client.id())
 				.map(heading -> new ColumnView(heading, column.cells(staff, client.id(), sessions)))
 				.stream())
