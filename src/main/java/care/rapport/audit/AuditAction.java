@@ -33,7 +33,14 @@ public enum AuditAction {
 	SESSION_CANCELLED("Cancelled a session", false),
 	MESSAGE_SENT("Sent a secure message", false),
 	MESSAGES_VIEWED("Read secure messages", true), ATTACHMENT_DOWNLOADED("Downloaded a message attachment", true),
-	MESSAGING_SWITCHED("Switched secure messaging on or off", false);
+	MESSAGING_SWITCHED("Switched secure messaging on or off", false),
+	NOTE_VIEWED("Read a session note", true),
+	NOTE_DRAFTED("Saved a session note draft", false), NOTE_SIGNED("Signed a session note", false),
+	NOTE_ADDENDUM_ADDED("Added an addendum to a session note", false),
+	NOTE_COSIGNED("Co-signed a session note", false), NOTE_LIST_VIEWED("Viewed a list of session notes", false),
+	// The author's own working notes, outside the record: audited, but not shown in the client's access history.
+	PSYCHOTHERAPY_NOTE_VIEWED("Opened their psychotherapy note", false),
+	PSYCHOTHERAPY_NOTE_SAVED("Saved their psychotherapy note", false);
 
 	private final String label;
 

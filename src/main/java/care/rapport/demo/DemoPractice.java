@@ -77,10 +77,13 @@ class DemoPractice implements ApplicationRunner {
 
 	private final DemoMessages messages;
 
+	private final DemoNotes notes;
+
 	DemoPractice(DemoSettings settings, Environment environment, Practices practices, Accounts accounts,
 			Clients clients, Invitations invitations, JdbcClient jdbc, TransactionTemplate transactions,
-			DemoFeedback feedback, DemoScheduling scheduling, DemoMessages messages) {
+			DemoFeedback feedback, DemoScheduling scheduling, DemoMessages messages, DemoNotes notes) {
 		this.scheduling = scheduling;
+		this.notes = notes;
 		this.settings = settings;
 		this.environment = environment;
 		this.practices = practices;
@@ -109,13 +112,13 @@ class DemoPractice implements ApplicationRunner {
 			return practices.findByName(NAME).isEmpty() ? create() : null;
 		});
 		if (afterCommit != null) {
-			// Encrypted demo data needs the practice's data key, which is stored in a transaction of
-			// its own and so only once the practice itself is committed.
+			// Encrypted demo data (messages, notes) needs the practice's data key, which is stored in a
+			// transaction of its own and so only once the practice itself is committed.
 			transactions.executeWithoutResult(tx -> afterCommit.run());
 		}
 	}
 
-	/** Creates the practice; returns what must follow once it is committed. */
+	/** Creates the practice; returns what writes its encrypted demo data, to run once it is committed. */
 	private Runnable create() {
 		Practice practice = practices.create(NAME, ZoneId.of("America/Vancouver"), "British Columbia, Canada");
 		String hash = accounts.encode(PASSWORD);
@@ -155,6 +158,12 @@ class DemoPractice implements ApplicationRunner {
 		feedback.create(practice.id(), practice.timeZone(), therapists.get(0), created);
 		// Sam's clients are every fourth; the second of them asks for a session.
 		scheduling.create(practice.id(), practice.timeZone(), therapists.get(0), created.get(4).id());
+		// Jordan Whitehorse is supervised: his note waits for Dr. Priya Raman's co-signature.
+		var jordansClient = created.stream()
+			.filter(c -> c.therapist().equals(therapists.get(2)))
+			.findFirst()
+			.orElseThrow()
+			.id();
 		var inviter = accounts.member(practice.id(), therapists.get(0)).orElseThrow();
 		var pending = clients.insert(practice.id(), "Taylor Brooks", "taylor.brooks@client." + DOMAIN,
 				therapists.get(0));
@@ -162,7 +171,10 @@ class DemoPractice implements ApplicationRunner {
 				pending.value(), new Actor(inviter.id().value(), inviter.displayName(), Role.THERAPIST.name()));
 		log.info("Created the demo practice {} with 6 staff and {} clients", NAME, CLIENTS);
 		UserId alex = java.util.Objects.requireNonNull(alexAccount);
-		return () -> messages.create(practice, alex, therapists.get(0));
+		return () -> {
+			messages.create(practice, alex, therapists.get(0));
+			notes.create(practice, therapists.get(0), created.get(0).id(), therapists.get(2), jordansClient);
+		};
 	}
 
 	private UserId staff(Practice practice, String name, String login, String hash, Role role) {

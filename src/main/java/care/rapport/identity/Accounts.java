@@ -124,6 +124,20 @@ public class Accounts {
 			.toList();
 	}
 
+	/** The supervisors of a therapist (none for a licensed therapist), by name. */
+	public List<Member> supervisorsOf(PracticeId practice, UserId therapist) {
+		return jdbc.sql("""
+				select s.supervisor_id from supervision s join user_account u on u.user_id = s.supervisor_id
+				where s.practice_id = :p and s.therapist_id = :t order by u.display_name, s.supervisor_id""")
+			.param("p", practice.value())
+			.param("t", therapist.value())
+			.query(UUID.class)
+			.list()
+			.stream()
+			.flatMap(id -> member(practice, new UserId(id)).stream())
+			.toList();
+	}
+
 	/** Staff of a practice (everyone but clients), by name. */
 	public List<Member> staff(PracticeId practice) {
 		return members(practice).stream().filter(m -> m.roles().stream().anyMatch(Role::staff)).toList();

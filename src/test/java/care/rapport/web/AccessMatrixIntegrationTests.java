@@ -359,6 +359,29 @@ class AccessMatrixIntegrationTests {
 		rows.add(new Row("GET", "/app/clients/{id}/messages/attachments/{attachmentId}",
 				t -> "/app/clients/" + t.practice.clientOfB() + "/messages/attachments/" + t.attachment(t.practice.clientOfA()),
 				NOT_FOUND, staffOnly(NOT_FOUND)));
+		// Session notes: the care team reads; only the session's therapist writes; only the supervisor co-signs;
+		// the psychotherapy note exists for its author alone. Admins and other therapists find nothing.
+		String note = "/app/clients/{id}/appointments/{appointmentId}/note";
+		rows.add(new Row("GET", note, t -> t.notePath("read", NoteFixture.SIGNED), OK, careTeam));
+		rows.add(new Row("GET", note, t -> t.notePath("other practice", NoteFixture.OTHER_PRACTICE), NOT_FOUND,
+				staffOnly(NOT_FOUND)));
+		rows.add(new Row("GET", note, t -> t.notePathOfB(), OK, with(staffOnly(NOT_FOUND), Who.OTHER_THERAPIST, OK)));
+		rows.add(new Row("POST", note, t -> t.notePath("draft", NoteFixture.NONE)
+				+ "?template=FREE_TEXT&version=0&section.text=Matrix", OK,
+				with(careTeam, Who.THERAPIST, 302, Who.SUPERVISOR, FORBIDDEN)));
+		rows.add(new Row("POST", note + "/sign", t -> t.notePath("sign", NoteFixture.NONE)
+				+ "/sign?template=FREE_TEXT&section.text=Matrix", OK,
+				with(careTeam, Who.THERAPIST, 302, Who.SUPERVISOR, FORBIDDEN)));
+		rows.add(new Row("POST", note + "/addenda", t -> t.notePath("addenda", NoteFixture.SIGNED)
+				+ "/addenda?text=Matrix", OK, with(careTeam, Who.THERAPIST, 302, Who.SUPERVISOR, 302)));
+		rows.add(new Row("POST", note + "/cosign",
+				t -> t.notePath("cosign", NoteFixture.SIGNED) + "/cosign?hash=" + t.noteHash("cosign"), OK,
+				with(careTeam, Who.THERAPIST, FORBIDDEN, Who.SUPERVISOR, 302)));
+		rows.add(new Row("POST", "/app/clients/{id}/appointments/{appointmentId}/psychotherapy-note",
+				t -> t.notePath("private", NoteFixture.NONE).replace("/note", "/psychotherapy-note") + "?text=Private",
+				OK, with(staffOnly(NOT_FOUND), Who.THERAPIST, 302)));
+		rows.add(new Row("GET", "/app/notes", t -> "/app/notes", OK, staffOnly(OK)));
+		rows.add(new Row("GET", "/app/notes/cosign", t -> "/app/notes/cosign", OK, staffOnly(OK)));
 		rows.add(new Row("*", "/error/forbidden", t -> "/error/forbidden", FORBIDDEN, PUBLIC));
 		return rows;
 	}
@@ -424,6 +447,60 @@ class AccessMatrixIntegrationTests {
 			.query(String.class)
 			.list();
 		assertThat(readers).contains("SUPERVISOR");
+	}
+
+	enum NoteFixture {
+
+		NONE, SIGNED, OTHER_PRACTICE
+
+	}
+
+	private final Map<String, String> notes = new java.util.HashMap<>();
+
+	/**
+	 * The note page of an attended session of therapist A's client, one session per name (made on
+	 * first use), with a note signed by therapist A for {@code SIGNED}; of the other practice's
+	 * therapist A for {@code OTHER_PRACTICE}.
+	 */
+	String notePath(String name, NoteFixture fixture) {
+		return notes.computeIfAbsent(name, n -> {
+			TestPractice owner = fixture == NoteFixture.OTHER_PRACTICE ? otherPractice : practice;
+			var therapist = owner.user(owner.therapistAEmail());
+			var appointments = context.getBean(care.rapport.scheduling.Appointments.class);
+			var session = appointments.book(owner.practice().id(), owner.clientOfA(), therapist.id(),
+					java.time.Instant.now().minus(java.time.Duration.ofDays(1 + notes.size())), java.time.Duration.ofMinutes(50));
+			appointments.recordAttendance(owner.practice().id(), session, care.rapport.scheduling.Attendance.ATTENDED);
+			if (fixture != NoteFixture.NONE) {
+				context.getBean(care.rapport.notes.ProgressNotes.class)
+					.sign(therapist, owner.clientOfA(), session, new care.rapport.notes.NoteDraft(
+							care.rapport.notes.NoteTemplate.FREE_TEXT, Map.of("text", "Matrix note"), 0,
+							java.util.UUID.randomUUID()));
+			}
+			return "/app/clients/" + owner.clientOfA() + "/appointments/" + session + "/note";
+		});
+	}
+
+	/** The note page of an attended session of therapist B's client. */
+	String notePathOfB() {
+		return notes.computeIfAbsent("of B", n -> {
+			var appointments = context.getBean(care.rapport.scheduling.Appointments.class);
+			var session = appointments.book(practice.practice().id(), practice.clientOfB(),
+					practice.user(practice.therapistBEmail()).id(), java.time.Instant.now().minus(java.time.Duration.ofDays(30)),
+					java.time.Duration.ofMinutes(50));
+			appointments.recordAttendance(practice.practice().id(), session, care.rapport.scheduling.Attendance.ATTENDED);
+			return "/app/clients/" + practice.clientOfB() + "/appointments/" + session + "/note";
+		});
+	}
+
+	/** The content hash of a fixture's signed note. */
+	String noteHash(String name) {
+		String path = notes.get(name);
+		String session = path.substring(path.indexOf("/appointments/") + 14, path.lastIndexOf("/note"));
+		return context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+			.sql("select content_hash from progress_note where appointment_id = cast(:a as uuid)")
+			.param("a", session)
+			.query(String.class)
+			.single();
 	}
 
 	/** The current treatment consent document of a practice (written on first use). */

@@ -61,11 +61,16 @@ class SessionsController {
 
 	private final SessionNotices notices;
 
+	/** Columns other modules add (the notes column); none when no such module is present. */
+	private final org.springframework.beans.factory.ObjectProvider<care.rapport.scheduling.SessionColumn> columns;
+
 	SessionsController(Clients clients, Episodes episodes, Appointments appointments, Practices practices,
 			care.rapport.scheduling.Availability availability, AppointmentTypes types, AuditLog audit,
-			SessionNotices notices) {
+			SessionNotices notices,
+			org.springframework.beans.factory.ObjectProvider<care.rapport.scheduling.SessionColumn> columns) {
 		this.audit = audit;
 		this.notices = notices;
+		this.columns = columns;
 		this.types = types;
 		this.availability = availability;
 		this.clients = clients;
@@ -80,8 +85,13 @@ class SessionsController {
 		ZoneId zone = practices.get(staff.practiceId()).timeZone();
 		var episode = episodes.current(staff.practiceId(), client.id());
 		model.addAttribute("client", client);
-		model.addAttribute("appointments",
-				episode.map(e -> appointments.ofEpisode(staff.practiceId(), e.id())).orElse(java.util.List.of()));
+		var sessions = episode.map(e -> appointments.ofEpisode(staff.practiceId(), e.id())).orElse(java.util.List.of());
+		model.addAttribute("appointments", sessions);
+		model.addAttribute("columns", columns.orderedStream()
+			.flatMap(column -> column.heading(staff, client.id())
+				.map(heading -> new ColumnView(heading, column.cells(staff, client.id(), sessions)))
+				.stream())
+			.toList());
 		model.addAttribute("zone", zone);
 		model.addAttribute("attendances", Attendance.values());
 		model.addAttribute("types", types.active(staff.practiceId()));
@@ -287,6 +297,10 @@ class SessionsController {
 		return appointments.find(staff.practiceId(), new AppointmentId(appointmentId))
 			.filter(a -> a.clientId().equals(client.id()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/** A column another module adds, with its cells by session. */
+	public record ColumnView(String heading, java.util.Map<AppointmentId, care.rapport.scheduling.SessionColumn.Cell> cells) {
 	}
 
 	private Client visibleClient(RapportUser staff, UUID id) {
