@@ -68,6 +68,18 @@ class SessionRequestJourneyIntegrationTests extends BrowserJourney {
 		assertThat(client.locator("#requests")).containsText("Booked");
 		assertThat(client.locator("#upcoming li")).hasCount(1);
 		screenshot(client, JOURNEY, "03-client-sees-it-booked");
+
+		visit(staff, "/app/clients/" + practice.clientOfA() + "/sessions");
+		staff.getByText("Video link, move or cancel").click();
+		var later = java.time.LocalDate.now(java.time.ZoneId.of("America/Vancouver")).plusDays(10);
+		staff.locator("input[name=date][id^=move-date]").fill(later.toString());
+		staff.locator("input[name=time][id^=move-time]").fill("11:00");
+		screenshot(staff, JOURNEY, "04-moving-the-session");
+		staff.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move session")).click();
+		assertThat(staff.locator(".notice")).containsText("Session moved to");
+		client.reload();
+		assertThat(client.locator("#upcoming li")).containsText("Moved from");
+		assertThat(client.locator("#upcoming li")).containsText("11:00");
 		phone.close();
 	}
 
