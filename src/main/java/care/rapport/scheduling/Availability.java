@@ -32,6 +32,9 @@ public class Availability {
 	public record DayOff(LocalDate day, String reason) {
 	}
 
+	/** Offered times start on the half hour. */
+	private static final int SLOT_STEP_MINUTES = 30;
+
 	private final JdbcClient jdbc;
 
 	Availability(JdbcClient jdbc) {
@@ -131,23 +134,19 @@ public class Availability {
 				if (window.day() != day.getDayOfWeek()) {
 					continue;
 				}
-				for (LocalTime start = window.starts(); !start.plusMinutes(minutes).isAfter(window.ends())
-						&& start.plusMinutes(minutes).isAfter(start); start = start.plusMinutes(SLOT_STEP_MINUTES)) {
-					Instant from = day.atTime(start).atZone(zone).toInstant();
+				// Counted in minutes of the day: LocalTime arithmetic would wrap past midnight.
+				int latestStart = window.ends().toSecondOfDay() / 60 - minutes;
+				for (int minute = window.starts().toSecondOfDay() / 60; minute <= latestStart; minute += SLOT_STEP_MINUTES) {
+					Instant from = day.atStartOfDay().plusMinutes(minute).atZone(zone).toInstant();
 					Instant to = from.plusSeconds(60L * minutes);
 					if (!from.isBefore(earliest) && busy.stream().noneMatch(b -> b[0].isBefore(to) && from.isBefore(b[1]))) {
-						slots.add(day.atTime(start));
-					}
-					if (start.plusMinutes(SLOT_STEP_MINUTES).isBefore(start)) {
-						break;
+						slots.add(day.atStartOfDay().plusMinutes(minute));
 					}
 				}
 			}
 		}
 		return slots;
 	}
-
-	private static final int SLOT_STEP_MINUTES = 30;
 
 	/** Booked sessions and pending requests of the therapist overlapping the period, as [start, end). */
 	private List<Instant[]> busy(PracticeId practice, UserId therapist, Instant from, Instant to) {
