@@ -22,7 +22,17 @@ final class EmbeddedDatabases {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabases.class);
 
-	private record Running(EmbeddedPostgres server, int users) {
+	/** A running server and the passwords of its roles. */
+	record Server(EmbeddedPostgres postgres, EmbeddedCredentials credentials) {
+
+		/** The one database Rapport keeps its tables in. */
+		String jdbcUrl() {
+			return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+		}
+
+	}
+
+	private record Running(Server server, int users) {
 	}
 
 	private static final Map<Path, Running> servers = new ConcurrentHashMap<>();
@@ -31,7 +41,7 @@ final class EmbeddedDatabases {
 	}
 
 	/** Starts the server for a directory, or joins the one already running; pair with {@link #release}. */
-	static EmbeddedPostgres acquire(Path dataDir, boolean clean) {
+	static Server acquire(Path dataDir, boolean clean) {
 		Path dir = dataDir.toAbsolutePath().normalize();
 		return servers.compute(dir, (key, running) -> running == null ? new Running(start(key, clean), 1)
 				: new Running(running.server(), running.users() + 1)).server();
@@ -44,7 +54,7 @@ final class EmbeddedDatabases {
 				return new Running(running.server(), running.users() - 1);
 			}
 			try {
-				running.server().close();
+				running.server().postgres().close();
 			}
 			catch (IOException ex) {
 				log.warn("Could not stop the embedded PostgreSQL in {}: {}", key, ex.getMessage());
@@ -53,24 +63,67 @@ final class EmbeddedDatabases {
 		});
 	}
 
-	private static EmbeddedPostgres start(Path dir, boolean clean) {
+	private static Server start(Path dir, boolean clean) {
+		Path pgData = dir.resolve("pg");
+		Path initdbPassword = dir.resolve("initdb-password.tmp");
 		try {
-			Path pgData = dir.resolve("pg");
 			Files.createDirectories(dir);
 			stopOrphanedServer(pgData);
+			boolean fresh = clean || !Files.exists(pgData.resolve("postgresql.conf"));
+			EmbeddedCredentials credentials = credentialsFor(dir, pgData, fresh);
 			log.info("Starting embedded PostgreSQL with data in {}", pgData);
-			return EmbeddedPostgres.builder()
+			var builder = EmbeddedPostgres.builder()
 				.setDataDirectory(pgData)
 				.setCleanDataDirectory(clean)
 				// Stopped by release() after the pool closes; a JVM hook of its own would race it.
 				.setRegisterShutdownHook(false)
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setServerConfig("max_connections", "200")
-				.start();
+				.setServerConfig("listen_addresses", "localhost")
+				// The start-up probe connects as the superuser, with its password once one is set.
+				.setConnectConfig("password", credentials.superuserPassword());
+			if (fresh) {
+				// initdb's own "-A trust" is overridden: a new server asks for passwords from its first moment.
+				Files.deleteIfExists(initdbPassword);
+				EmbeddedCredentials.createPrivateFile(initdbPassword);
+				Files.writeString(initdbPassword, credentials.superuserPassword());
+				builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", initdbPassword.toString());
+			}
+			EmbeddedPostgres postgres;
+			try {
+				postgres = builder.start();
+			}
+			finally {
+				Files.deleteIfExists(initdbPassword);
+			}
+			try {
+				EmbeddedServerHardening.apply(postgres, pgData, credentials);
+			}
+			catch (RuntimeException ex) {
+				postgres.close();
+				throw ex;
+			}
+			return new Server(postgres, credentials);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, ex);
 		}
+	}
+
+	/**
+	 * The passwords of a data folder: new ones for new files or for a folder of an older version
+	 * (which had none), the kept ones otherwise.
+	 */
+	private static EmbeddedCredentials credentialsFor(Path dir, Path pgData, boolean fresh) {
+		if (!fresh && EmbeddedCredentials.exist(dir)) {
+			return EmbeddedCredentials.read(dir);
+		}
+		if (!fresh && !EmbeddedServerHardening.trustsLocalUsers(pgData)) {
+			throw new IllegalStateException("The database in " + pgData + " needs the passwords in "
+					+ EmbeddedCredentials.file(dir) + ", which is missing. Restore that file from a backup of " + dir
+					+ ", or delete " + dir + " to start over without the data.");
+		}
+		return EmbeddedCredentials.create(dir);
 	}
 
 	/**

@@ -1,0 +1,164 @@
+package care.rapport.database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * After the migrations, the schema's owner grants the application's role what it needs on every
+ * table and nothing more: no TRUNCATE anywhere, no changes to the migration history, and on the
+ * tables whose rows are kept as written (the audit trail and its checkpoints, signed-note
+ * addenda, consent documents) only reading and adding. Together with the tables' triggers, which
+ * the application's role cannot switch off as it owns nothing, the database itself keeps those
+ * rows. Runs after every migration, so a new table gets its grants without further steps.
+ */
+class ApplicationRolePrivileges implements Callback {
+
+	private static final Logger log = LoggerFactory.getLogger(ApplicationRolePrivileges.class);
+
+	/** Rows are written once and never changed or removed. */
+	static final Set<String> APPEND_ONLY = Set.of("audit_event", "audit_checkpoint", "security_event",
+			"note_addendum", "consent_document");
+
+	/** Rows change (a consent withdrawn) but are never removed. */
+	static final Set<String> NEVER_DELETED = Set.of("consent_signature");
+
+	private final DatabaseLogins logins;
+
+	ApplicationRolePrivileges(DatabaseLogins logins) {
+		this.logins = logins;
+	}
+
+	@Override
+	public boolean supports(Event event, Context context) {
+		return event == Event.AFTER_MIGRATE && logins.migration() != null;
+	}
+
+	@Override
+	public boolean canHandleInTransaction(Event event, Context context) {
+		return true;
+	}
+
+	@Override
+	public String getCallbackName() {
+		return "application role privileges";
+	}
+
+	@Override
+	public void handle(Event event, Context context) {
+		String app = logins.app().user();
+		String history = context.getConfiguration().getTable();
+		try {
+			Connection connection = context.getConnection();
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(false);
+			try {
+				grant(connection, app, history);
+				connection.commit();
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			finally {
+				connection.setAutoCommit(autoCommit);
+			}
+		}
+		catch (SQLException ex) {
+			throw new FlywayException("Could not grant the application's role " + app + " its privileges", ex);
+		}
+	}
+
+	private static void grant(Connection connection, String app, String history) throws SQLException {
+		if (ownsAnything(connection, app)) {
+			log.warn("The database role {} owns tables, so its rights cannot be narrowed; give the tables to the "
+					+ "migration role (see README, external database)", app);
+			return;
+		}
+		String role = quote(app);
+		List<String> tables = tables(connection);
+		List<String> readWrite = new ArrayList<>();
+		List<String> appendOnly = new ArrayList<>();
+		List<String> neverDeleted = new ArrayList<>();
+		for (String table : tables) {
+			if (table.equals(history)) {
+				continue;
+			}
+			(APPEND_ONLY.contains(table) ? appendOnly : NEVER_DELETED.contains(table) ? neverDeleted : readWrite)
+				.add(table);
+		}
+		try (Statement sql = connection.createStatement()) {
+			sql.execute("grant usage on schema " + quote(schema(connection)) + " to " + role);
+			if (!tables.isEmpty()) {
+				sql.execute("revoke all on table " + list(tables) + " from " + role);
+			}
+			if (!readWrite.isEmpty()) {
+				sql.execute("grant select, insert, update, delete on table " + list(readWrite) + " to " + role);
+			}
+			if (!neverDeleted.isEmpty()) {
+				sql.execute("grant select, insert, update on table " + list(neverDeleted) + " to " + role);
+			}
+			if (!appendOnly.isEmpty()) {
+				sql.execute("grant select, insert on table " + list(appendOnly) + " to " + role);
+			}
+			sql.execute("grant usage, select on all sequences in schema " + quote(schema(connection)) + " to " + role);
+		}
+		log.info("Granted {} its rights on {} tables ({} append-only)", app,
+				readWrite.size() + neverDeleted.size() + appendOnly.size(), appendOnly.size());
+	}
+
+	private static boolean ownsAnything(Connection connection, String role) throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement("""
+				select exists (select 1 from pg_class c join pg_roles r on r.oid = c.relowner
+				               where r.rolname = ? and c.relnamespace = current_schema()::regnamespace)""")) {
+			query.setString(1, role);
+			try (ResultSet rs = query.executeQuery()) {
+				rs.next();
+				return rs.getBoolean(1);
+			}
+		}
+	}
+
+	private static List<String> tables(Connection connection) throws SQLException {
+		List<String> tables = new ArrayList<>();
+		try (Statement sql = connection.createStatement();
+				ResultSet rs = sql.executeQuery("""
+						select relname from pg_class
+						where relnamespace = current_schema()::regnamespace and relkind in ('r', 'p')
+						order by relname""")) {
+			while (rs.next()) {
+				tables.add(rs.getString(1));
+			}
+		}
+		return tables;
+	}
+
+	private static String schema(Connection connection) throws SQLException {
+		try (Statement sql = connection.createStatement(); ResultSet rs = sql.executeQuery("select current_schema()")) {
+			rs.next();
+			return rs.getString(1);
+		}
+	}
+
+	private static String list(List<String> tables) {
+		return tables.stream().map(ApplicationRolePrivileges::quote).collect(Collectors.joining(", "));
+	}
+
+	static String quote(String identifier) {
+		return '"' + identifier.replace("\"", "\"\"") + '"';
+	}
+
+}
