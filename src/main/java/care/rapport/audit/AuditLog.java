@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import care.rapport.practice.Ids;
@@ -35,9 +37,12 @@ public class AuditLog {
 
 	private final Clock clock;
 
-	AuditLog(JdbcClient jdbc, Clock clock) {
+	private final CheckpointTable checkpoints;
+
+	AuditLog(JdbcClient jdbc, Clock clock, CheckpointTable checkpoints) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.checkpoints = checkpoints;
 	}
 
 	@Transactional
@@ -94,40 +99,91 @@ public class AuditLog {
 	}
 
 	/**
-	 * Recomputes the chain of a practice.
-	 * @return the sequence number of the first row whose hash does not match, or none if intact
+	 * Recomputes the chain of a practice and compares it with the practice's checkpoints, so a
+	 * changed record, a removed one and records cut off the end all show.
 	 */
 	@Transactional(readOnly = true)
 	public ChainCheck verifyChain(PracticeId practiceId) {
+		var links = verifyLinks(practiceId, 0, GENESIS);
+		List<AuditCheckpoint> all = checkpoints.all(practiceId);
+		AuditCheckpoint latest = all.isEmpty() ? null : all.get(all.size() - 1);
+		Long firstBroken = links.firstBrokenSeq();
+		for (AuditCheckpoint checkpoint : all) {
+			if (checkpoint.recordCount() > links.events()) {
+				break;
+			}
+			if (!checkpoint.headHash().equals(links.hashes().get(checkpoint.recordCount()))) {
+				long seq = checkpoint.recordCount();
+				return new ChainCheck(links.events(), firstBroken == null ? seq : Math.min(firstBroken, seq), latest,
+						checkpoint);
+			}
+		}
+		if (latest != null && latest.recordCount() > links.events()) {
+			return new ChainCheck(links.events(), firstBroken, latest, latest);
+		}
+		return new ChainCheck(links.events(), firstBroken, latest, null);
+	}
+
+	/**
+	 * Recomputes the records of a practice after {@code afterSeq}, the first of which must link to
+	 * {@code expectedPrev}.
+	 */
+	Links verifyLinks(PracticeId practiceId, long afterSeq, String expectedPrev) {
 		List<Object[]> rows = jdbc.sql("""
 				select seq, occurred_at, actor_name, actor_role, action, client_id, detail, remote_addr,
 				       event_id, actor_id, prev_hash, hash
-				from audit_event where practice_id = :p order by seq""")
+				from audit_event where practice_id = :p and seq > :after order by seq""")
 			.param("p", practiceId.value())
+			.param("after", afterSeq)
 			.query((rs, n) -> new Object[] {
 					new AuditEvent(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
 							rs.getString(4), AuditAction.valueOf(rs.getString(5)), rs.getObject(6, UUID.class),
 							rs.getString(7), rs.getString(8)),
 					rs.getObject(9, UUID.class), rs.getObject(10, UUID.class), rs.getString(11), rs.getString(12) })
 			.list();
-		String expectedPrev = GENESIS;
+		Map<Long, String> hashes = new HashMap<>();
+		Long firstBroken = null;
+		String expected = expectedPrev;
+		long expectedSeq = afterSeq + 1;
 		for (Object[] row : rows) {
 			var event = (AuditEvent) row[0];
 			String prev = (String) row[3];
+			String stored = (String) row[4];
 			String recomputed = hash(prev, practiceId.value(), (UUID) row[1], (UUID) row[2], event);
-			if (!prev.equals(expectedPrev) || !recomputed.equals(row[4])) {
-				return new ChainCheck(rows.size(), event.seq());
+			if (firstBroken == null
+					&& (event.seq() != expectedSeq || !prev.equals(expected) || !recomputed.equals(stored))) {
+				firstBroken = event.seq();
 			}
-			expectedPrev = (String) row[4];
+			hashes.put(event.seq(), stored);
+			expected = stored;
+			expectedSeq++;
 		}
-		return new ChainCheck(rows.size(), null);
+		return new Links((int) (afterSeq + rows.size()), firstBroken, hashes);
 	}
 
-	/** Outcome of a chain check: how many events were read, and the first broken one if any. */
-	public record ChainCheck(int events, @Nullable Long firstBrokenSeq) {
+	/** Records in the chain, the first broken one if any, and the stored hash of each record read by number. */
+	record Links(int events, @Nullable Long firstBrokenSeq, Map<Long, String> hashes) {
+	}
+
+	/**
+	 * Outcome of a chain check: how many records were read, the first one that was altered, the
+	 * practice's latest checkpoint, and the checkpoint the chain no longer matches if any.
+	 */
+	public record ChainCheck(int events, @Nullable Long firstBrokenSeq, @Nullable AuditCheckpoint latestCheckpoint,
+			@Nullable AuditCheckpoint failedCheckpoint) {
 
 		public boolean intact() {
-			return firstBrokenSeq == null;
+			return firstBrokenSeq == null && failedCheckpoint == null;
+		}
+
+		/** Records were cut off the end: the chain ends before the latest checkpoint's last record. */
+		public boolean recordsMissing() {
+			return firstBrokenSeq == null && failedCheckpoint != null;
+		}
+
+		/** How many records the latest checkpoint counted that the chain no longer has. */
+		public long missingCount() {
+			return recordsMissing() ? failedCheckpoint.recordCount() - events : 0;
 		}
 
 	}

@@ -156,6 +156,9 @@ class AccessMatrixIntegrationTests {
 		rows.add(new Row("GET", "/app/team", t -> "/app/team", OK, ADMIN_ONLY));
 		rows.add(new Row("POST", "/app/team/invitations", t -> "/app/team/invitations", OK, ADMIN_ONLY));
 		rows.add(new Row("GET", "/app/audit", t -> "/app/audit", OK, ADMIN_ONLY));
+		// Anchors the admin's own practice's trail; there is no id to aim at another practice.
+		rows.add(new Row("POST", "/app/audit/checkpoint", t -> "/app/audit/checkpoint", OK,
+				with(ADMIN_ONLY, Who.ADMIN, 302, Who.OTHER_PRACTICE_ADMIN, 302)));
 		rows.add(new Row("GET", "/app/practice", t -> "/app/practice", OK, ADMIN_ONLY));
 		rows.add(new Row("GET", "/app/appointment-types", t -> "/app/appointment-types", OK, ADMIN_ONLY));
 		rows.add(new Row("POST", "/app/appointment-types", t -> "/app/appointment-types", OK, ADMIN_ONLY));
