@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * After the migrations, the schema's owner grants the application's role what it needs on every
  * table and nothing more: no TRUNCATE anywhere, no changes to the migration history, and on the
- * tables whose rows are kept as written (the audit trail and its checkpoints, signed-note
- * addenda, consent documents) only reading and adding. Together with the tables' triggers, which
- * the application's role cannot switch off as it owns nothing, the database itself keeps those
- * rows. Runs after every migration, so a new table gets its grants without further steps.
+ * append-only tables (the audit trail, its checkpoints, signed-note addenda) only reading and
+ * adding. Other tables that keep rows as written (consent documents and signatures, signed
+ * notes) rely on their triggers, which the application's role cannot switch off as it owns
+ * nothing. Runs after every migration, so a new table gets its grants without further steps.
  */
 class ApplicationRolePrivileges implements Callback {
 
@@ -31,10 +31,7 @@ class ApplicationRolePrivileges implements Callback {
 
 	/** Rows are written once and never changed or removed. */
 	static final Set<String> APPEND_ONLY = Set.of("audit_event", "audit_checkpoint", "security_event",
-			"note_addendum", "consent_document");
-
-	/** Rows change (a consent withdrawn) but are never removed. */
-	static final Set<String> NEVER_DELETED = Set.of("consent_signature");
+			"note_addendum");
 
 	private final DatabaseLogins logins;
 
@@ -92,13 +89,10 @@ class ApplicationRolePrivileges implements Callback {
 		List<String> tables = tables(connection);
 		List<String> readWrite = new ArrayList<>();
 		List<String> appendOnly = new ArrayList<>();
-		List<String> neverDeleted = new ArrayList<>();
 		for (String table : tables) {
-			if (table.equals(history)) {
-				continue;
+			if (!table.equals(history)) {
+				(APPEND_ONLY.contains(table) ? appendOnly : readWrite).add(table);
 			}
-			(APPEND_ONLY.contains(table) ? appendOnly : NEVER_DELETED.contains(table) ? neverDeleted : readWrite)
-				.add(table);
 		}
 		try (Statement sql = connection.createStatement()) {
 			sql.execute("grant usage on schema " + quote(schema(connection)) + " to " + role);
@@ -108,16 +102,13 @@ class ApplicationRolePrivileges implements Callback {
 			if (!readWrite.isEmpty()) {
 				sql.execute("grant select, insert, update, delete on table " + list(readWrite) + " to " + role);
 			}
-			if (!neverDeleted.isEmpty()) {
-				sql.execute("grant select, insert, update on table " + list(neverDeleted) + " to " + role);
-			}
 			if (!appendOnly.isEmpty()) {
 				sql.execute("grant select, insert on table " + list(appendOnly) + " to " + role);
 			}
 			sql.execute("grant usage, select on all sequences in schema " + quote(schema(connection)) + " to " + role);
 		}
 		log.info("Granted {} its rights on {} tables ({} append-only)", app,
-				readWrite.size() + neverDeleted.size() + appendOnly.size(), appendOnly.size());
+				readWrite.size() + appendOnly.size(), appendOnly.size());
 	}
 
 	private static boolean ownsAnything(Connection connection, String role) throws SQLException {
