@@ -3,6 +3,7 @@ package care.rapport.audit;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Set;
 
 import care.rapport.practice.PracticeId;
 import org.slf4j.Logger;
@@ -60,7 +61,7 @@ public class AuditCheckpoints {
 		long from = previous.map(AuditCheckpoint::recordCount).orElse(1L);
 		String expectedPrev = previous.isPresent() ? table.storedPrevHash(practiceId, from).orElse("")
 				: AuditLog.GENESIS;
-		var links = audit.verifyLinks(practiceId, from - 1, expectedPrev);
+		var links = audit.verifyLinks(practiceId, from - 1, expectedPrev, Set.of(from));
 		boolean matchesPrevious = previous.isEmpty() || previous.get().headHash().equals(links.hashes().get(from));
 		if (!matchesPrevious || links.firstBrokenSeq() != null || links.events() != head.get().seq()) {
 			log.error("Audit trail of practice {} fails its integrity check since its last checkpoint ({}); "
