@@ -184,7 +184,7 @@ class ConsentIntegrationTests {
 				practice.adminEmail() }) {
 			mvc.perform(get(url).with(practice.as(email)))
 				.andExpect(status().isOk())
-				.andExpect(content().string(containsString("Video and phone sessions")))
+				.andExpect(content().string(containsString("Sessions by video or phone")))
 				.andExpect(content().string(containsString("Signed")));
 		}
 		mvc.perform(get(url).with(practice.as(practice.therapistBEmail()))).andExpect(status().isNotFound());

@@ -104,6 +104,7 @@ class ProgressController {
 			.filter(a -> a.status() != AdministrationStatus.DUE)
 			.toList());
 		model.addAttribute("dueMeasures", administrations.due(staff.practiceId(), client.id()));
+		model.addAttribute("measurementConsent", administrations.consented(staff.practiceId(), client.id()));
 		model.addAttribute("checkInsVisible", clients.checkInsVisibleToClient(staff.practiceId(), client.id()));
 		return "feedback/progress";
 	}
