@@ -97,6 +97,8 @@ class AdminAuditViewIntegrationTests {
 			.sign(therapist, practice.clientOfA(), session,
 					new NoteDraft(NoteTemplate.FREE_TEXT, Map.of("text", "Reviewed the safety plan"), 0, UUID.randomUUID()));
 
+		mvc.perform(get("/app/clients/" + practice.clientOfA() + "/progress").with(practice.as(practice.therapistAEmail())));
+
 		// What the client and their care team read: each action with its detail.
 		String careTeamWording = jdbc.sql("select action, detail from audit_event where practice_id = :p and client_id = :c")
 			.param("p", p.value())
