@@ -4,14 +4,18 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 import care.rapport.clients.ClientId;
+import care.rapport.consent.ConsentKind;
+import care.rapport.consent.Consents;
 import care.rapport.clients.Clients;
 import care.rapport.identity.Accounts;
 import care.rapport.identity.RapportUser;
 import care.rapport.identity.Role;
 import care.rapport.identity.UserId;
+import care.rapport.practice.Ids;
 import care.rapport.practice.Practice;
 import care.rapport.practice.Practices;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -29,7 +33,19 @@ public record TestPractice(Practice practice, String password, String adminEmail
 
 	public static final String PASSWORD = "correct horse battery staple twice";
 
+	/**
+	 * A practice whose two clients have signed consent to counselling and to check-ins, as most
+	 * clients have once care starts: measures fall due with their sessions.
+	 */
 	public static TestPractice create(ApplicationContext context) {
+		TestPractice practice = createWithoutConsents(context);
+		practice.signConsents(practice.clientOfA(), ConsentKind.TREATMENT, ConsentKind.MEASUREMENT);
+		practice.signConsents(practice.clientOfB(), ConsentKind.TREATMENT, ConsentKind.MEASUREMENT);
+		return practice;
+	}
+
+	/** A practice whose clients have signed nothing yet. */
+	public static TestPractice createWithoutConsents(ApplicationContext context) {
 		var practices = context.getBean(Practices.class);
 		var accounts = context.getBean(Accounts.class);
 		var clients = context.getBean(Clients.class);
@@ -68,6 +84,29 @@ public record TestPractice(Practice practice, String password, String adminEmail
 		UserId user = member(accounts, practice, email, name, hash, Role.CLIENT);
 		clients.linkAccount(practice.id(), client, user);
 		return client;
+	}
+
+	/**
+	 * Records the client's signature of the current version of each kind, as at an intake
+	 * appointment before the test begins: straight into the table, so no audit row or event.
+	 */
+	public void signConsents(ClientId client, ConsentKind... kinds) {
+		var consents = context.getBean(Consents.class);
+		var jdbc = context.getBean(JdbcClient.class);
+		for (ConsentKind kind : kinds) {
+			var document = consents.current(practice.id(), kind);
+			jdbc.sql("""
+					insert into consent_signature (practice_id, signature_id, client_id, document_id, typed_name,
+					    signed_at, content_hash)
+					select :p, :id, c.client_id, :d, c.display_name, now() - interval '1 day', :hash
+					from client c where c.practice_id = :p and c.client_id = :c""")
+				.param("p", practice.id().value())
+				.param("id", Ids.next())
+				.param("c", client.value())
+				.param("d", document.id().value())
+				.param("hash", document.contentHash())
+				.update();
+		}
 	}
 
 	/** The signed-in user for an e-mail, as after a complete sign-in. */

@@ -10,6 +10,7 @@ public enum AuditAction {
 	PRACTICE_CREATED("Created the practice", false), INVITATION_SENT("Sent an invitation", false),
 	INVITATION_ACCEPTED("Accepted an invitation", false), CLIENT_CREATED("Added a client", false),
 	CLIENT_LIST_VIEWED("Viewed a client list", true), CLIENT_RECORD_VIEWED("Viewed a client record", true),
+	CLINICAL_RECORD_VIEWED("Viewed a clinical record", true),
 	AUDIT_SEARCHED("Searched the audit trail", false), OUTBOX_VIEWED("Viewed the outbox", false),
 	MEASURE_SUBMITTED("Completed a questionnaire", false), MEASURE_DECLINED("Declined a questionnaire", false),
 	MEASURE_ENTERED("Entered paper answers", false), PROGRESS_VIEWED("Viewed client progress", true),
@@ -57,6 +58,35 @@ public enum AuditAction {
 
 	public boolean clientDataRead() {
 		return clientDataRead;
+	}
+
+	/**
+	 * Whether an event of this kind tells of clinical content, and so what a practice admin may see
+	 * of it. The one place that decides it: the switch has no default, so a new action does not
+	 * compile until someone has classified it.
+	 */
+	public AuditSensitivity sensitivity() {
+		return switch (this) {
+			case SIGN_IN_SUCCEEDED, SIGN_IN_FAILED, SIGN_IN_LOCKED, MFA_FAILED, MFA_ENROLLED, RECOVERY_CODE_USED,
+					PASSWORD_CHANGED, SIGNED_OUT, PRACTICE_CREATED, INVITATION_SENT, INVITATION_ACCEPTED, CLIENT_CREATED,
+					CLIENT_LIST_VIEWED, CLIENT_RECORD_VIEWED, AUDIT_SEARCHED, OUTBOX_VIEWED, CLIENT_SETTINGS_CHANGED,
+					PRACTICE_SETTINGS_CHANGED, INSTRUMENT_IMPORTED, INSTRUMENT_EXPORTED, CONSENT_SIGNED,
+					CONSENT_WITHDRAWN, CONSENT_PUBLISHED, SESSION_REQUESTED, SESSION_REQUEST_ACCEPTED,
+					SESSION_REQUEST_DECLINED, SESSION_REQUEST_WITHDRAWN, SESSION_RESCHEDULED, SESSION_BOOKED,
+					ATTENDANCE_RECORDED, SESSION_CANCELLED ->
+				AuditSensitivity.ADMINISTRATIVE;
+			// Which record was read says nothing of what is in it, but the kind of read can (an
+			// alert list, a psychotherapy note), so admins see one wording for all of them.
+			case CLINICAL_RECORD_VIEWED, PROGRESS_VIEWED, ALERTS_VIEWED, CASELOAD_VIEWED, MESSAGES_VIEWED,
+					ATTACHMENT_DOWNLOADED, NOTE_VIEWED, NOTE_LIST_VIEWED, PSYCHOTHERAPY_NOTE_VIEWED ->
+				AuditSensitivity.CLINICAL_READ;
+			case MEASURE_SUBMITTED, MEASURE_DECLINED, MEASURE_ENTERED, ALERT_RAISED, ALERT_ACKNOWLEDGED,
+					ALERT_RESOLVED, ALERT_ESCALATED, GOAL_WRITTEN, GOAL_PROPOSED, GOAL_ACCEPTED, GOAL_RATED,
+					GOAL_STATUS_CHANGED, COMMITMENT_MADE, COMMITMENT_CHECKED, COPING_PLAN_SAVED, MESSAGE_SENT,
+					MESSAGING_SWITCHED, NOTE_DRAFTED, NOTE_SIGNED, NOTE_ADDENDUM_ADDED, NOTE_COSIGNED,
+					PSYCHOTHERAPY_NOTE_SAVED ->
+				AuditSensitivity.CLINICAL_CHANGE;
+		};
 	}
 
 }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import care.rapport.practice.PracticeId;
 import org.jspecify.annotations.Nullable;
@@ -25,29 +28,60 @@ public class AuditTrail {
 
 	private final JdbcClient jdbc;
 
-	AuditTrail(JdbcClient jdbc) {
+	private final ClientNames clientNames;
+
+	AuditTrail(JdbcClient jdbc, ClientNames clientNames) {
 		this.jdbc = jdbc;
+		this.clientNames = clientNames;
 	}
 
-	/** Criteria of an admin's search; every criterion is optional. */
-	public record Search(@Nullable String actor, @Nullable AuditAction action, @Nullable UUID clientId,
-			@Nullable Instant from, @Nullable Instant to, int page) {
+	/**
+	 * Criteria of an admin's search; every criterion is optional.
+	 *
+	 * @param actor part of the name of whoever acted
+	 * @param actorId the account that acted, for a search by e-mail
+	 * @param actions the kinds of event to list; empty for any
+	 * @param includeSearches whether to list the admins' own searches of the trail, which would
+	 * otherwise fill every page; they are listed anyway when {@code actions} asks for them
+	 */
+	public record Search(@Nullable String actor, @Nullable UUID actorId, List<AuditAction> actions,
+			@Nullable UUID clientId, @Nullable Instant from, @Nullable Instant to, boolean includeSearches, int page) {
 	}
 
-	public List<AuditEvent> search(PracticeId practiceId, Search search) {
+	/**
+	 * One page of the trail as a practice admin may read it: clinical events show who, when and
+	 * which client, but neither what happened nor its detail (see {@link AuditSensitivity}).
+	 * @return up to {@link #PAGE_SIZE} + 1 rows, the extra one telling that there are more
+	 */
+	public List<AdminAuditRow> searchForAdmin(PracticeId practiceId, Search search) {
+		List<AuditEvent> events = search(practiceId, search);
+		Map<UUID, String> names = clientNames.namesOf(practiceId,
+				events.stream().map(AuditEvent::clientId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		return events.stream().map(e -> AdminAuditRow.of(e, e.clientId() == null ? null : names.get(e.clientId())))
+			.toList();
+	}
+
+	List<AuditEvent> search(PracticeId practiceId, Search search) {
+		boolean hideSearches = !search.includeSearches() && !search.actions().contains(AuditAction.AUDIT_SEARCHED);
 		return jdbc.sql("""
 				select * from audit_event
 				where practice_id = :p
 				  and (cast(:actor as text) is null or actor_name ilike '%' || cast(:actor as text) || '%')
-				  and (cast(:action as text) is null or action = cast(:action as text))
+				  and (cast(:actorId as uuid) is null or actor_id = cast(:actorId as uuid))
+				  and (cast(:anyAction as boolean) or action in (:actions))
+				  and (not cast(:hideSearches as boolean) or action <> 'AUDIT_SEARCHED')
 				  and (cast(:client as uuid) is null or client_id = cast(:client as uuid))
 				  and (cast(:from as timestamptz) is null or occurred_at >= cast(:from as timestamptz))
 				  and (cast(:to as timestamptz) is null or occurred_at < cast(:to as timestamptz))
 				order by seq desc
 				limit :limit offset :offset""")
 			.param("p", practiceId.value())
-			.param("actor", blankToNull(search.actor()))
-			.param("action", search.action() == null ? null : search.action().name())
+			.param("actor", search.actorId() != null ? null : blankToNull(search.actor()))
+			.param("actorId", search.actorId())
+			.param("anyAction", search.actions().isEmpty())
+			// An empty IN list is not SQL; a name no row has stands in when any action will do.
+			.param("actions", search.actions().isEmpty() ? List.of("-") : search.actions().stream().map(Enum::name).toList())
+			.param("hideSearches", hideSearches)
 			.param("client", search.clientId())
 			.param("from", utc(search.from()))
 			.param("to", utc(search.to()))

@@ -174,14 +174,23 @@ public class Clients {
 	 */
 	@Transactional
 	public Optional<Client> openClinical(RapportUser staff, ClientId id, String what) {
+		return openClinical(staff, id, AuditAction.CLINICAL_RECORD_VIEWED, what);
+	}
+
+	/**
+	 * {@link #openClinical(RapportUser, ClientId, String)}, audited as a more specific read (client
+	 * progress, say), so that the trail can be searched for it.
+	 */
+	@Transactional
+	public Optional<Client> openClinical(RapportUser staff, ClientId id, AuditAction read, String what) {
 		Optional<Client> client = jdbc.sql(SELECT + " where " + CARE_TEAM + " and c.client_id = :c")
 			.param("p", staff.practiceId().value())
 			.param("me", staff.id().value())
 			.param("c", id.value())
 			.query(CLIENT)
 			.optional();
-		client.ifPresent(c -> audit.record(AuditEntry.aboutClient(staff.practiceId(), staff.actor(),
-				AuditAction.CLIENT_RECORD_VIEWED, c.id().value(), what)));
+		client.ifPresent(c -> audit.record(AuditEntry.aboutClient(staff.practiceId(), staff.actor(), read,
+				c.id().value(), what)));
 		return client;
 	}
 

@@ -32,6 +32,7 @@ import care.rapport.practice.PracticeId;
 import care.rapport.practice.Practices;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -85,7 +86,11 @@ public class Consents {
 
 	private final Clock clock;
 
-	Consents(JdbcClient jdbc, Clients clients, Practices practices, AuditLog audit, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Consents(JdbcClient jdbc, Clients clients, Practices practices, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.clients = clients;
 		this.practices = practices;
@@ -246,6 +251,7 @@ public class Consents {
 			.update();
 		audit.record(AuditEntry.aboutClient(practice, clientUser.actor(), AuditAction.CONSENT_SIGNED,
 				client.id().value(), "Signed \"" + document.kind().label() + "\", version " + document.version()));
+		events.publishEvent(new ConsentGiven(practice, client.id(), document.kind()));
 		return new ConsentSignature(id, documentId, document.kind(), document.version(), name, now, remoteAddr,
 				document.contentHash(), null, null);
 	}

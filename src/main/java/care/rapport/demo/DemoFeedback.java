@@ -4,22 +4,30 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.IntFunction;
 
 import care.rapport.clients.ClientId;
+import care.rapport.consent.ConsentDocument;
+import care.rapport.consent.ConsentKind;
+import care.rapport.consent.Consents;
 import care.rapport.feedback.TrajectoryParameters;
 import care.rapport.identity.UserId;
 import care.rapport.measures.Administration;
 import care.rapport.measures.AdministrationId;
 import care.rapport.measures.Administrations;
+import care.rapport.practice.Ids;
 import care.rapport.practice.PracticeId;
 import care.rapport.scheduling.AppointmentId;
 import care.rapport.scheduling.Appointments;
@@ -27,6 +35,7 @@ import care.rapport.scheduling.Attendance;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -128,10 +137,17 @@ class DemoFeedback {
 
 	private final Clock clock;
 
-	DemoFeedback(Appointments appointments, Administrations administrations, Clock clock) {
+	private final Consents consents;
+
+	private final JdbcClient jdbc;
+
+	DemoFeedback(Appointments appointments, Administrations administrations, Clock clock, Consents consents,
+			JdbcClient jdbc) {
 		this.appointments = appointments;
 		this.administrations = administrations;
 		this.clock = clock;
+		this.consents = consents;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -148,10 +164,12 @@ class DemoFeedback {
 		int slot = 0;
 		int ordinary = 0;
 		int histories = 0;
+		var places = new WeeklyPlaces();
 		for (DemoClient client : sams) {
 			Course course = slot < CASES.size() ? CASES.get(slot)
 					: ordinary(ORDINARY_SESSIONS[ordinary++ % ORDINARY_SESSIONS.length], random);
-			createHistory(practice, zone, today, client, course, slot, random);
+			createHistory(practice, zone, client, course, places.place(client.therapist(),
+					today.minusDays(course.daysAgo()), slot), random);
 			if (slot < CASES.size()) {
 				shown.add(client.name() + " (" + course.label() + ")");
 			}
@@ -159,8 +177,9 @@ class DemoFeedback {
 			histories++;
 		}
 		if (!sams.isEmpty()) {
-			// Alex's next session is tomorrow, so the client portal has measures to complete now.
-			appointments.book(practice, sams.get(0).id(), sam, at(zone, today.plusDays(1), 0), SESSION);
+			// Alex's next session is tomorrow (a day Sam works), so the portal has measures to complete now.
+			appointments.book(practice, sams.get(0).id(), sam,
+					DemoScheduling.tomorrow(zone).atTime(DemoScheduling.DAY_STARTS).atZone(zone).toInstant(), SESSION);
 		}
 		var perTherapist = new LinkedHashMap<UserId, Integer>();
 		for (DemoClient client : clients) {
@@ -168,8 +187,9 @@ class DemoFeedback {
 					|| perTherapist.merge(client.therapist(), 1, Integer::sum) > OTHERS_PER_THERAPIST) {
 				continue;
 			}
-			createHistory(practice, zone, today, client,
-					ordinary(ORDINARY_SESSIONS[ordinary++ % ORDINARY_SESSIONS.length], random), slot++, random);
+			Course course = ordinary(ORDINARY_SESSIONS[ordinary++ % ORDINARY_SESSIONS.length], random);
+			createHistory(practice, zone, client, course,
+					places.place(client.therapist(), today.minusDays(course.daysAgo()), slot++), random);
 			histories++;
 		}
 		log.info("Created demo measurement histories for {} clients in {} ms; Sam Okafor's clients show {}",
@@ -206,15 +226,20 @@ class DemoFeedback {
 		return (int) Math.max(0, Math.min(intake, score));
 	}
 
-	/** Each session as it happens: book, answer what is due before it, attend, check in after it. */
-	private void createHistory(PracticeId practice, ZoneId zone, LocalDate today, DemoClient client, Course course,
-			int slot, Random random) {
-		LocalDate last = today.minusDays(course.daysAgo());
+	/**
+	 * Each session as it happens: book, answer what is due before it, attend, check in after it. The
+	 * client signed consent to counselling and to check-ins the day before their first session, and
+	 * their episode of care opened with that session.
+	 * @param lastSession when the latest session began, in the practice's zone; the others are weekly before it
+	 */
+	private void createHistory(PracticeId practice, ZoneId zone, DemoClient client, Course course,
+			LocalDateTime lastSession, Random random) {
+		Instant first = lastSession.minusWeeks(course.sessions() - 1L).atZone(zone).toInstant();
+		signedAtIntake(practice, client, first.minus(Duration.ofDays(1)));
 		for (int i = 0; i < course.sessions(); i++) {
 			int session = i + 1;
-			LocalDate day = last.minusWeeks(course.sessions() - session);
-			AppointmentId appointment = appointments.book(practice, client.id(), client.therapist(),
-					at(zone, day, slot), SESSION);
+			Instant start = lastSession.minusWeeks(course.sessions() - session).atZone(zone).toInstant();
+			AppointmentId appointment = appointments.book(practice, client.id(), client.therapist(), start, SESSION);
 			Map<String, AdministrationId> before = dueFor(practice, client.id(), appointment);
 			answer(practice, client.id(), before.get(PHQ9), course.phq9()[i],
 					total -> itemAnswers(total, 3, PHQ9_WEIGHTS, course.riskSession() == session ? 1 : 0, random));
@@ -227,6 +252,64 @@ class DemoFeedback {
 						"PORTAL", null);
 			}
 		}
+		// The episode opened when booking began, that is now; its care began at the first session.
+		jdbc.sql("update episode set opened_at = :first where practice_id = :p and client_id = :c and closed_at is null")
+			.param("first", OffsetDateTime.ofInstant(first, ZoneOffset.UTC))
+			.param("p", practice.value())
+			.param("c", client.id().value())
+			.update();
+	}
+
+	/**
+	 * Consent to counselling and to check-ins, as signed at intake: straight into the table with its
+	 * time, since the portal can only sign now.
+	 */
+	private void signedAtIntake(PracticeId practice, DemoClient client, Instant at) {
+		for (ConsentKind kind : new ConsentKind[] { ConsentKind.TREATMENT, ConsentKind.MEASUREMENT }) {
+			ConsentDocument document = consents.current(practice, kind);
+			jdbc.sql("""
+					insert into consent_signature (practice_id, signature_id, client_id, document_id, typed_name,
+					    signed_at, content_hash)
+					values (:p, :id, :c, :d, :name, :at, :hash)""")
+				.param("p", practice.value())
+				.param("id", Ids.next())
+				.param("c", client.id().value())
+				.param("d", document.id().value())
+				.param("name", client.name())
+				.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+				.param("hash", document.contentHash())
+				.update();
+		}
+	}
+
+	/**
+	 * Weekly places (a therapist, a working day, an hour) taken by the demo's clients: each client
+	 * keeps one, as people do, and no two overlap or fall outside the therapist's working week.
+	 */
+	static final class WeeklyPlaces {
+
+		private static final int HOURS = DemoScheduling.DAY_ENDS.getHour() - DemoScheduling.DAY_STARTS.getHour();
+
+		private final Set<String> taken = new HashSet<>();
+
+		/**
+		 * The latest working day on or before {@code latest} with a free hour for this therapist,
+		 * at that hour; the client's slot number picks the hour tried first.
+		 */
+		LocalDateTime place(UserId therapist, LocalDate latest, int slot) {
+			for (LocalDate day = latest;; day = day.minusDays(1)) {
+				if (!DemoScheduling.WORKING_DAYS.contains(day.getDayOfWeek())) {
+					continue;
+				}
+				for (int i = 0; i < HOURS; i++) {
+					int hour = DemoScheduling.DAY_STARTS.getHour() + (slot + i) % HOURS;
+					if (taken.add(therapist.value() + "/" + day.getDayOfWeek() + "/" + hour)) {
+						return day.atTime(hour, 0);
+					}
+				}
+			}
+		}
+
 	}
 
 	private void answer(PracticeId practice, ClientId client, @Nullable AdministrationId id, int total,
@@ -251,11 +334,6 @@ class DemoFeedback {
 			}
 		}
 		return due;
-	}
-
-	/** Sessions on the hour in the practice's zone, each client at their own time of day. */
-	private static Instant at(ZoneId zone, LocalDate day, int slot) {
-		return day.atTime(LocalTime.of(8 + slot % 12, 0)).atZone(zone).toInstant();
 	}
 
 	/**

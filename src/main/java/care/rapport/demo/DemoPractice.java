@@ -79,9 +79,13 @@ class DemoPractice implements ApplicationRunner {
 
 	private final DemoNotes notes;
 
+	private final DemoGoals goals;
+
 	DemoPractice(DemoSettings settings, Environment environment, Practices practices, Accounts accounts,
 			Clients clients, Invitations invitations, JdbcClient jdbc, TransactionTemplate transactions,
-			DemoFeedback feedback, DemoScheduling scheduling, DemoMessages messages, DemoNotes notes) {
+			DemoFeedback feedback, DemoScheduling scheduling, DemoMessages messages, DemoNotes notes,
+			DemoGoals goals) {
+		this.goals = goals;
 		this.scheduling = scheduling;
 		this.notes = notes;
 		this.settings = settings;
@@ -155,6 +159,7 @@ class DemoPractice implements ApplicationRunner {
 			}
 			created.add(new DemoFeedback.DemoClient(client, name, therapist));
 		}
+		scheduling.workingWeeks(practice.id(), practice.timeZone(), therapists);
 		feedback.create(practice.id(), practice.timeZone(), therapists.get(0), created);
 		// Sam's clients are every fourth; the second of them asks for a session.
 		scheduling.create(practice.id(), practice.timeZone(), therapists.get(0), created.get(4).id());
@@ -173,6 +178,7 @@ class DemoPractice implements ApplicationRunner {
 		UserId alex = java.util.Objects.requireNonNull(alexAccount);
 		return () -> {
 			messages.create(practice, alex, therapists.get(0));
+			goals.create(practice, alex);
 			notes.create(practice, therapists.get(0), created.get(0).id(), therapists.get(2), jordansClient);
 		};
 	}

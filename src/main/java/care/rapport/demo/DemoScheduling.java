@@ -7,6 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import care.rapport.clients.ClientId;
@@ -18,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Sam's working week (Monday to Thursday, 9 to 5, so clients see times to ask for) and one
- * client's request waiting for Sam's answer.
+ * The therapists' working week (Monday to Thursday, 9 to 5, so clients see times to ask for and
+ * every demo session falls within it) and one client's request waiting for Sam's answer.
  */
 @Component
 class DemoScheduling {
@@ -33,11 +36,34 @@ class DemoScheduling {
 		this.jdbc = jdbc;
 	}
 
-	void create(PracticeId practice, ZoneId zone, UserId sam, ClientId asking) {
-		for (DayOfWeek day : new DayOfWeek[] { DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
-				DayOfWeek.THURSDAY }) {
-			availability.addWindow(practice, sam, new Availability.Window(day, LocalTime.of(9, 0), LocalTime.of(17, 0)));
+	static final Set<DayOfWeek> WORKING_DAYS = EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
+			DayOfWeek.THURSDAY);
+
+	static final LocalTime DAY_STARTS = LocalTime.of(9, 0);
+
+	static final LocalTime DAY_ENDS = LocalTime.of(17, 0);
+
+	/**
+	 * Every therapist works Monday to Thursday; Sam also on the day of Alex's next session,
+	 * tomorrow, when it falls outside those days, so that the demo always has a session tomorrow.
+	 */
+	void workingWeeks(PracticeId practice, ZoneId zone, List<UserId> therapists) {
+		for (UserId therapist : therapists) {
+			Set<DayOfWeek> days = EnumSet.copyOf(WORKING_DAYS);
+			if (therapist.equals(therapists.get(0))) {
+				days.add(tomorrow(zone).getDayOfWeek());
+			}
+			for (DayOfWeek day : days) {
+				availability.addWindow(practice, therapist, new Availability.Window(day, DAY_STARTS, DAY_ENDS));
+			}
 		}
+	}
+
+	static LocalDate tomorrow(ZoneId zone) {
+		return LocalDate.now(zone).plusDays(1);
+	}
+
+	void create(PracticeId practice, ZoneId zone, UserId sam, ClientId asking) {
 		var when = LocalDate.now(zone).plusDays(3).with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY))
 			.atTime(15, 0)
 			.atZone(zone);

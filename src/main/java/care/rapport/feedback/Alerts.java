@@ -156,6 +156,22 @@ public class Alerts {
 		return alerts;
 	}
 
+	/**
+	 * How many alerts of this person's care team wait for acknowledgement: a number for their home
+	 * page, naming no client, so not audited (opening the list is).
+	 */
+	public int countOpenFor(RapportUser staff) {
+		return jdbc.sql("""
+				select count(*) from alert a join client c on c.practice_id = a.practice_id and c.client_id = a.client_id
+				where a.practice_id = :p and a.status = 'OPEN' and (a.owner_id = :me or a.escalated_to = :me
+				    or c.therapist_id in (select s.therapist_id from supervision s
+				                          where s.practice_id = :p and s.supervisor_id = :me))""")
+			.param("p", staff.practiceId().value())
+			.param("me", staff.id().value())
+			.query(Integer.class)
+			.single();
+	}
+
 	/** Unresolved alerts of many clients, most urgent first within each client. */
 	public java.util.Map<ClientId, List<Alert>> unresolvedByClient(PracticeId practice, java.util.Collection<ClientId> clients) {
 		if (clients.isEmpty()) {

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import care.rapport.clients.ClientId;
 import care.rapport.clients.Episodes;
+import care.rapport.consent.ConsentGiven;
 import care.rapport.consent.ConsentKind;
 import care.rapport.consent.Consents;
 import care.rapport.identity.UserId;
@@ -175,7 +176,7 @@ public class Administrations {
 			.list();
 		int made = 0;
 		for (Due d : due) {
-			if (!measurementWithdrawn(new PracticeId(d.practiceId()), new ClientId(d.clientId()))) {
+			if (consented(new PracticeId(d.practiceId()), new ClientId(d.clientId()))) {
 				insertDue(new PracticeId(d.practiceId()), new ClientId(d.clientId()), d.episodeId(), null, d.code(),
 						clock.instant());
 				made++;
@@ -186,7 +187,7 @@ public class Administrations {
 
 	@EventListener
 	void on(AppointmentBooked booked) {
-		if (measurementWithdrawn(booked.practiceId(), booked.clientId())) {
+		if (!consented(booked.practiceId(), booked.clientId())) {
 			return;
 		}
 		planOf(booked.practiceId(), booked.clientId()).forEach((code, timing) -> {
@@ -210,7 +211,7 @@ public class Administrations {
 			.param("p", attended.practiceId().value())
 			.param("a", attended.appointmentId().value())
 			.update();
-		if (measurementWithdrawn(attended.practiceId(), attended.clientId())) {
+		if (!consented(attended.practiceId(), attended.clientId())) {
 			return;
 		}
 		planOf(attended.practiceId(), attended.clientId()).forEach((code, timing) -> {
@@ -221,9 +222,56 @@ public class Administrations {
 		});
 	}
 
-	/** A client who withdrew consent to measurement is not asked for anything, from that moment on. */
-	private boolean measurementWithdrawn(PracticeId practice, ClientId client) {
-		return consents.withdrew(practice, client, ConsentKind.MEASUREMENT);
+	/**
+	 * When the client signs consent to measurement, the plan starts: what is due before their
+	 * sessions already booked falls due as if those sessions had been booked now.
+	 */
+	@EventListener
+	void on(ConsentGiven given) {
+		if (given.kind() != ConsentKind.MEASUREMENT) {
+			return;
+		}
+		var plan = planOf(given.practiceId(), given.clientId());
+		record Booked(UUID appointmentId, UUID episodeId, OffsetDateTime startsAt) {
+		}
+		List<Booked> upcoming = jdbc.sql("""
+				select ap.appointment_id, ap.episode_id, ap.starts_at from appointment ap
+				join episode e on e.practice_id = ap.practice_id and e.episode_id = ap.episode_id and e.closed_at is null
+				where ap.practice_id = :p and ap.client_id = :c and ap.status = 'SCHEDULED' and ap.starts_at > :now""")
+			.param("p", given.practiceId().value())
+			.param("c", given.clientId().value())
+			.param("now", utc(clock.instant()))
+			.query(Booked.class)
+			.list();
+		for (Booked booked : upcoming) {
+			plan.forEach((code, timing) -> {
+				if (timing == MeasurementTiming.BEFORE_SESSION
+						&& !asked(given.practiceId(), booked.appointmentId(), code)) {
+					insertDue(given.practiceId(), given.clientId(), booked.episodeId(), booked.appointmentId(), code,
+							booked.startsAt().toInstant());
+				}
+			});
+		}
+	}
+
+	private boolean asked(PracticeId practice, UUID appointment, String code) {
+		return jdbc.sql("""
+				select count(*) from administration
+				where practice_id = :p and appointment_id = :a and instrument_code = :code""")
+			.param("p", practice.value())
+			.param("a", appointment)
+			.param("code", code)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Whether the client may be asked for measures: only while their consent to measurement (of
+	 * the current version) stands, as messaging waits for its own consent. Before they sign, and
+	 * from the moment they withdraw, nothing falls due, no link is sent and nothing is offered.
+	 */
+	public boolean consented(PracticeId practice, ClientId client) {
+		return consents.hasConsent(practice, client, ConsentKind.MEASUREMENT);
 	}
 
 	private AdministrationId insertDue(PracticeId practice, ClientId client, UUID episode, @Nullable UUID appointment,
@@ -245,9 +293,9 @@ public class Administrations {
 		return id;
 	}
 
-	/** What the client is asked to complete now, oldest first; nothing once they withdrew consent. */
+	/** What the client is asked to complete now, oldest first; nothing without their consent. */
 	public List<Administration> due(PracticeId practice, ClientId client) {
-		if (measurementWithdrawn(practice, client)) {
+		if (!consented(practice, client)) {
 			return List.of();
 		}
 		return jdbc.sql(SELECT + " and a.status = 'DUE' and a.due_at <= :horizon order by a.due_at, a.instrument_code")
@@ -356,10 +404,14 @@ public class Administrations {
 	 * Scores and stores a client's answers. Invalid answers store nothing; a second submission of
 	 * the same asking stores nothing and says it was already received.
 	 * @throws InvalidAnswersException listing every missing, unknown or out-of-range answer
+	 * @throws ConsentMissingException when the client's consent to measurement does not stand
 	 */
 	@Transactional
 	public Submission submit(PracticeId practice, ClientId client, AdministrationId id, Map<String, Integer> answers,
 			String source, @Nullable UserId enteredBy) {
+		if (!consented(practice, client)) {
+			throw new ConsentMissingException();
+		}
 		// The row lock makes two simultaneous submissions of one asking store one response.
 		var current = jdbc.sql("""
 				select status, instrument_code from administration
@@ -413,6 +465,9 @@ public class Administrations {
 	 */
 	@Transactional
 	public String issueLink(PracticeId practice, ClientId client, AdministrationId id) {
+		if (!consented(practice, client)) {
+			throw new ConsentMissingException();
+		}
 		String token = Tokens.newToken();
 		int updated = jdbc.sql("""
 				update administration set link_token_hash = :hash, link_expires_at = :expires
@@ -442,6 +497,8 @@ public class Administrations {
 			.param("hash", Tokens.hash(token))
 			.query(Row.class)
 			.optional()
+			// A link sent before a withdrawal opens nothing after it.
+			.filter(row -> consented(new PracticeId(row.practiceId()), new ClientId(row.clientId())))
 			.flatMap(row -> find(new PracticeId(row.practiceId()), new ClientId(row.clientId()),
 					new AdministrationId(row.administrationId()))
 				.map(a -> new Linked(new PracticeId(row.practiceId()), a,
@@ -464,6 +521,9 @@ public class Administrations {
 	@Transactional
 	public Submission enterOnPaper(PracticeId practice, ClientId client, UUID episode, @Nullable UUID appointment,
 			String code, Map<String, Integer> answers, UserId enteredBy) {
+		if (!consented(practice, client)) {
+			throw new ConsentMissingException();
+		}
 		instruments.get(practice, code).score(answers);
 		AdministrationId id = insertDue(practice, client, episode, appointment, code, clock.instant());
 		return submit(practice, client, id, answers, "PAPER", enteredBy);

@@ -274,6 +274,14 @@ public class ProgressNotes {
 		return unsigned;
 	}
 
+	/**
+	 * How many of the therapist's sessions still need a signed note: a number for their home page,
+	 * naming no client, so not audited (opening the list is).
+	 */
+	public int countToWrite(RapportUser therapist) {
+		return store.unsigned(therapist.practiceId(), therapist.id()).size();
+	}
+
 	/** The author's own signed notes still waiting for their supervisor. */
 	public List<NoteStore.AwaitingCosignature> awaitingCosignatureOf(RapportUser author) {
 		return store.awaitingCosignature(author.practiceId(), List.of(author.id()));

@@ -1,9 +1,12 @@
 package care.rapport.web;
 
+import java.time.ZoneId;
+
 import care.rapport.clients.Clients;
 import care.rapport.identity.Accounts;
 import care.rapport.identity.RapportUser;
 import care.rapport.identity.Role;
+import care.rapport.practice.Practices;
 import care.rapport.scheduling.AppointmentRequests;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,7 +24,14 @@ class HomeController {
 
 	private final AppointmentRequests requests;
 
-	HomeController(Clients clients, Accounts accounts, AppointmentRequests requests) {
+	private final HomeSummaries summaries;
+
+	private final Practices practices;
+
+	HomeController(Clients clients, Accounts accounts, AppointmentRequests requests, HomeSummaries summaries,
+			Practices practices) {
+		this.summaries = summaries;
+		this.practices = practices;
 		this.requests = requests;
 		this.clients = clients;
 		this.accounts = accounts;
@@ -48,12 +58,25 @@ class HomeController {
 					.toList()
 				: java.util.List.of());
 		model.addAttribute("staffCount", staff.has(Role.PRACTICE_ADMIN) ? accounts.staff(staff.practiceId()).size() : 0);
+		ZoneId zone = practices.get(staff.practiceId()).timeZone();
+		model.addAttribute("zone", zone);
+		if (staff.has(Role.PRACTICE_ADMIN)) {
+			var steps = summaries.setUp(staff);
+			model.addAttribute("steps", steps);
+			model.addAttribute("setUpDone", steps.stream().allMatch(HomeSummaries.Step::done));
+		}
+		if (staff.has(Role.THERAPIST)) {
+			model.addAttribute("today", summaries.today(staff, zone));
+		}
 		return "web/staff-home";
 	}
 
 	@GetMapping("/me")
 	String clientHome(@AuthenticationPrincipal RapportUser client, Model model) {
-		model.addAttribute("record", clients.ownRecord(client).orElse(null));
+		var record = clients.ownRecord(client).orElse(null);
+		model.addAttribute("record", record);
+		model.addAttribute("zone", practices.get(client.practiceId()).timeZone());
+		model.addAttribute("home", record == null ? null : summaries.client(client, record));
 		return "web/client-home";
 	}
 

@@ -39,7 +39,7 @@ class ConsentIntegrationTests {
 
 	@Test
 	void aNewVersionAsksAgainAndSigningItRestoresConsent() throws Exception {
-		var practice = TestPractice.create(context);
+		var practice = TestPractice.createWithoutConsents(context);
 		var p = practice.practice().id();
 		ClientId client = practice.clientOfA();
 		String name = practice.user(practice.clientAEmail()).displayName();
@@ -81,7 +81,7 @@ class ConsentIntegrationTests {
 
 	@Test
 	void withdrawingMessagingTakesEffectAtOnceAndOnlyOnce() throws Exception {
-		var practice = TestPractice.create(context);
+		var practice = TestPractice.createWithoutConsents(context);
 		var p = practice.practice().id();
 		ClientId client = practice.clientOfA();
 		var messaging = consents.current(p, ConsentKind.MESSAGING);
@@ -116,7 +116,7 @@ class ConsentIntegrationTests {
 
 	@Test
 	void treatmentConsentIsNotWithdrawnByAButton() throws Exception {
-		var practice = TestPractice.create(context);
+		var practice = TestPractice.createWithoutConsents(context);
 		var p = practice.practice().id();
 		var treatment = consents.current(p, ConsentKind.TREATMENT);
 		sign(practice, treatment.id(), practice.user(practice.clientAEmail()).displayName());
@@ -129,7 +129,7 @@ class ConsentIntegrationTests {
 
 	@Test
 	void aWrongTypedNameIsRefusedKeepsWhatWasTypedAndStoresNothing() throws Exception {
-		var practice = TestPractice.create(context);
+		var practice = TestPractice.createWithoutConsents(context);
 		var p = practice.practice().id();
 		var privacy = consents.current(p, ConsentKind.PRIVACY);
 
@@ -144,8 +144,8 @@ class ConsentIntegrationTests {
 
 	@Test
 	void aClientCannotSignAnotherPracticesDocument() throws Exception {
-		var practice = TestPractice.create(context);
-		var other = TestPractice.create(context);
+		var practice = TestPractice.createWithoutConsents(context);
+		var other = TestPractice.createWithoutConsents(context);
 		var theirs = consents.current(other.practice().id(), ConsentKind.TREATMENT);
 
 		mvc.perform(post("/me/consent/" + theirs.id() + "/sign").with(csrf())
@@ -162,7 +162,7 @@ class ConsentIntegrationTests {
 
 	@Test
 	void theClientPageShowsEachDocumentAndThePrivacyNoticeOfTheJurisdiction() throws Exception {
-		var practice = TestPractice.create(context);
+		var practice = TestPractice.createWithoutConsents(context);
 		mvc.perform(get("/me/consent").with(practice.as(practice.clientAEmail())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Agreeing to counselling")))
@@ -174,7 +174,7 @@ class ConsentIntegrationTests {
 
 	@Test
 	void staffOfTheClientSeeTheStatusAndEachViewIsAudited() throws Exception {
-		var practice = TestPractice.create(context);
+		var practice = TestPractice.createWithoutConsents(context);
 		var p = practice.practice().id();
 		var telehealth = consents.current(p, ConsentKind.TELEHEALTH);
 		sign(practice, telehealth.id(), practice.user(practice.clientAEmail()).displayName());
@@ -184,7 +184,7 @@ class ConsentIntegrationTests {
 				practice.adminEmail() }) {
 			mvc.perform(get(url).with(practice.as(email)))
 				.andExpect(status().isOk())
-				.andExpect(content().string(containsString("Video and phone sessions")))
+				.andExpect(content().string(containsString("Sessions by video or phone")))
 				.andExpect(content().string(containsString("Signed")));
 		}
 		mvc.perform(get(url).with(practice.as(practice.therapistBEmail()))).andExpect(status().isNotFound());
@@ -199,7 +199,7 @@ class ConsentIntegrationTests {
 
 	@Test
 	void aRefusedPublicationKeepsWhatWasTypedAndPublishesNothing() throws Exception {
-		var practice = TestPractice.create(context);
+		var practice = TestPractice.createWithoutConsents(context);
 		var p = practice.practice().id();
 		var v1 = consents.current(p, ConsentKind.MEASUREMENT);
 

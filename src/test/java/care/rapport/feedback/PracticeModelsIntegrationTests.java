@@ -49,6 +49,8 @@ class PracticeModelsIntegrationTests {
 		var clients = context.getBean(Clients.class);
 		for (int i = 0; i < 4; i++) {
 			var client = clients.insert(practice.practice().id(), "Fit client " + i, "fit" + i + "@test.example", therapist);
+			practice.signConsents(client, care.rapport.consent.ConsentKind.TREATMENT,
+					care.rapport.consent.ConsentKind.MEASUREMENT);
 			var episode = context.getBean(Episodes.class).current(practice.practice().id(), client).orElseThrow();
 			for (int session = 1; session <= 4; session++) {
 				var appointment = context.getBean(Appointments.class)

@@ -234,7 +234,7 @@ class GoalsIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("Walk by the river"))));
 		assertThat(jdbc.sql("""
-				select count(*) from audit_event where client_id = :c and action = 'CLIENT_RECORD_VIEWED'
+				select count(*) from audit_event where client_id = :c and action = 'CLINICAL_RECORD_VIEWED'
 				    and detail = 'Viewed goals, commitments and coping plan'""")
 			.param("c", practice.clientOfA().value())
 			.query(Long.class)

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import care.rapport.audit.AuditAction;
 import care.rapport.clients.Client;
 import care.rapport.clients.ClientId;
 import care.rapport.clients.Clients;
@@ -77,7 +78,7 @@ class ProgressController {
 
 	@GetMapping("/app/clients/{id}/progress")
 	String progress(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, Model model) {
-		Client client = clients.openClinical(staff, new ClientId(id), "Viewed progress")
+		Client client = clients.openClinical(staff, new ClientId(id), AuditAction.PROGRESS_VIEWED, "Viewed progress")
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		List<Administration> history = administrations.history(staff.practiceId(), client.id());
 		List<Alert> clientAlerts = alerts.ofClient(staff.practiceId(), client.id());
@@ -103,6 +104,7 @@ class ProgressController {
 			.filter(a -> a.status() != AdministrationStatus.DUE)
 			.toList());
 		model.addAttribute("dueMeasures", administrations.due(staff.practiceId(), client.id()));
+		model.addAttribute("measurementConsent", administrations.consented(staff.practiceId(), client.id()));
 		model.addAttribute("checkInsVisible", clients.checkInsVisibleToClient(staff.practiceId(), client.id()));
 		return "feedback/progress";
 	}

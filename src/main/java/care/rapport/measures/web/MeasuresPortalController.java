@@ -57,6 +57,7 @@ class MeasuresPortalController {
 		Client client = ownRecord(user);
 		var due = administrations.due(user.practiceId(), client.id());
 		model.addAttribute("due", due);
+		model.addAttribute("consented", administrations.consented(user.practiceId(), client.id()));
 		model.addAttribute("titles", due.stream()
 			.collect(java.util.stream.Collectors.toMap(a -> a.instrumentCode(),
 					a -> instruments.get(user.practiceId(), a.instrumentCode()).title(), (x, y) -> x)));
@@ -66,6 +67,9 @@ class MeasuresPortalController {
 	@GetMapping("/me/measures/{id}")
 	String form(@AuthenticationPrincipal RapportUser user, @PathVariable UUID id, Model model) {
 		Administration administration = administration(user, id);
+		if (!administrations.consented(user.practiceId(), administration.clientId())) {
+			return "redirect:/me/measures";
+		}
 		if (administration.status() == AdministrationStatus.COMPLETED) {
 			return "redirect:/me/measures/" + id + "/thanks";
 		}
@@ -77,6 +81,9 @@ class MeasuresPortalController {
 			@RequestParam Map<String, String> form, Model model,
 			HttpServletResponse response) {
 		Administration administration = administration(user, id);
+		if (!administrations.consented(user.practiceId(), administration.clientId())) {
+			return "redirect:/me/measures";
+		}
 		InstrumentDefinition definition = instruments.get(user.practiceId(), administration.instrumentCode());
 		AnswerForm posted = AnswerForm.read(form);
 		Map<String, Integer> answers = posted.answers();

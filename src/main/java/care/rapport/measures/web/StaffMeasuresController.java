@@ -14,6 +14,7 @@ import care.rapport.identity.RapportUser;
 import care.rapport.measures.Administrations;
 import care.rapport.measures.InstrumentDefinition;
 import care.rapport.measures.Instruments;
+import care.rapport.measures.ConsentMissingException;
 import care.rapport.measures.InvalidAnswersException;
 import jakarta.servlet.http.HttpServletResponse;
 import care.rapport.measures.MeasurementTiming;
@@ -65,6 +66,10 @@ class StaffMeasuresController {
 		this.practices = practices;
 	}
 
+	/** Why nothing is asked of a client, in the care team's words. */
+	static final String CONSENT_MISSING = "Nothing is asked of %s: they have not signed consent to check-ins and "
+			+ "feedback, or have withdrawn it. Once they sign it on their Consent page, their measurement plan starts.";
+
 	/** A session to file paper answers under. */
 	record SessionChoice(String id, String label) {
 	}
@@ -107,6 +112,10 @@ class StaffMeasuresController {
 					+ "Nothing was saved; the other answers are kept.");
 			return render(model, staff, client, definition, answers, feedback.messages(), session);
 		}
+		catch (ConsentMissingException ex) {
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			return render(model, staff, client, definition, answers, Map.of(), session);
+		}
 		redirect.addFlashAttribute("notice", definition.code() + " answers from paper saved.");
 		return "redirect:/app/clients/" + id + "/progress";
 	}
@@ -119,6 +128,10 @@ class StaffMeasuresController {
 			.find(staff.practiceId(), client.id(), new care.rapport.measures.AdministrationId(administrationId))
 			.filter(a -> a.status() == care.rapport.measures.AdministrationStatus.DUE)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (!administrations.consented(staff.practiceId(), client.id())) {
+			redirect.addFlashAttribute("error", CONSENT_MISSING.formatted(client.displayName()));
+			return "redirect:/app/clients/" + id + "/progress";
+		}
 		String token = administrations.issueLink(staff.practiceId(), client.id(), administration.id());
 		outbox.enqueue(staff.practiceId(), client.email(), "A short check-in from " + staff.practiceName(), """
 				Hello %s,
@@ -141,6 +154,8 @@ class StaffMeasuresController {
 		model.addAttribute("client", client);
 		model.addAttribute("plan", administrations.planOf(staff.practiceId(), client.id()));
 		model.addAttribute("weeks", administrations.periodsOf(staff.practiceId(), client.id()));
+		model.addAttribute("consentMissing", administrations.consented(staff.practiceId(), client.id()) ? null
+				: CONSENT_MISSING.formatted(client.displayName()));
 		model.addAttribute("instruments", instruments.all(staff.practiceId()));
 		model.addAttribute("timings", List.of(MeasurementTiming.values()));
 		return "measures/plan";
@@ -191,6 +206,11 @@ class StaffMeasuresController {
 		model.addAttribute("clientName", client.displayName());
 		model.addAttribute("sessions", sessionChoices(staff, client));
 		model.addAttribute("chosenSession", chosenSession);
+		if (!administrations.consented(staff.practiceId(), client.id())) {
+			model.addAttribute("error", CONSENT_MISSING.formatted(client.displayName()) + " Paper answers can't be "
+					+ "recorded until then.");
+			model.addAttribute("consentMissing", true);
+		}
 		return "measures/form";
 	}
 
