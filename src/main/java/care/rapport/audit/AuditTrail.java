@@ -70,6 +70,7 @@ public class AuditTrail {
 				  and (cast(:actorId as uuid) is null or actor_id = cast(:actorId as uuid))
 				  and (cast(:anyAction as boolean) or action in (:actions))
 				  and (not cast(:hideSearches as boolean) or action <> 'AUDIT_SEARCHED')
+				  and not (actor_id is null and action in (:clinical))
 				  and (cast(:client as uuid) is null or client_id = cast(:client as uuid))
 				  and (cast(:from as timestamptz) is null or occurred_at >= cast(:from as timestamptz))
 				  and (cast(:to as timestamptz) is null or occurred_at < cast(:to as timestamptz))
@@ -82,6 +83,9 @@ public class AuditTrail {
 			// An empty IN list is not SQL; a name no row has stands in when any action will do.
 			.param("actions", search.actions().isEmpty() ? List.of("-") : search.actions().stream().map(Enum::name).toList())
 			.param("hideSearches", hideSearches)
+			// What Rapport itself does to a clinical record (an alert raised) is no one's access and would
+			// tell an admin a clinical fact by its mere presence: admins never see those rows.
+			.param("clinical", clinicalActions())
 			.param("client", search.clientId())
 			.param("from", utc(search.from()))
 			.param("to", utc(search.to()))
@@ -108,6 +112,13 @@ public class AuditTrail {
 			.param("self", clientUserId)
 			.query(EVENT)
 			.list();
+	}
+
+	private static List<String> clinicalActions() {
+		return java.util.Arrays.stream(AuditAction.values())
+			.filter(a -> a.sensitivity() != AuditSensitivity.ADMINISTRATIVE)
+			.map(Enum::name)
+			.toList();
 	}
 
 	private static @Nullable String blankToNull(@Nullable String s) {
