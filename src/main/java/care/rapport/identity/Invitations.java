@@ -116,7 +116,8 @@ public class Invitations {
 				%s
 
 				If you did not expect this message, you can ignore it.
-				""".formatted(displayName.strip(), invitedBy.name(), practiceName, role.label().toLowerCase(), link));
+				""".formatted(displayName.strip(), invitedBy.name(), practiceName, role.label().toLowerCase(), link),
+				invitedBy.userId());
 		audit.record(new AuditEntry(practiceId, invitedBy, AuditAction.INVITATION_SENT,
 				role == Role.CLIENT ? subjectId : null, "Invited a " + role.label().toLowerCase() + " by e-mail"));
 		return link;
