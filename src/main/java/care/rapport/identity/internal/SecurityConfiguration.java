@@ -45,7 +45,7 @@ class SecurityConfiguration {
 			PasswordEncoder passwords, LoginAttempts attempts, SecurityContextRepository contexts,
 			SecuritySettings settings, AuditLog audit, AccountSessions sessions) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/", "/login", "/signup", "/invitations/**", "/respond/**", "/calendar/**", "/css/**", "/js/**", "/images/**",
+			.requestMatchers("/", "/login", "/signup", "/signup/confirm/**", "/invitations/**", "/respond/**", "/calendar/**", "/css/**", "/js/**", "/images/**",
 					"/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/error", "/error/**")
 			.permitAll()
 			.requestMatchers("/login/mfa", "/login/mfa/**")
