@@ -101,6 +101,15 @@ public class Signups {
 		}
 	}
 
+	/** Whether a confirmation link is one that still works. */
+	public boolean pending(String token) {
+		return jdbc.sql("select count(*) from signup_confirmation where token_hash = :h and expires_at >= :now")
+			.param("h", Tokens.hash(token))
+			.param("now", utc(clock.instant()))
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/**
 	 * Gives the founder's account its password once they open the link.
 	 * @return the confirmed address, or empty for an unknown, used or expired link

@@ -80,6 +80,9 @@ class SignupController {
 
 	@GetMapping("/signup/confirm/{token}")
 	String confirmForm(@PathVariable String token, Model model) {
+		if (!signups.pending(token)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "This link is not valid");
+		}
 		model.addAttribute("token", token);
 		return "identity/signup-confirm";
 	}
