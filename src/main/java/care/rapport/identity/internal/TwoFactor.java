@@ -217,7 +217,7 @@ public class TwoFactor {
 		record Plain(java.util.UUID userId, String secret) {
 		}
 		int converted = 0;
-		for (Plain row : jdbc.sql("select user_id, mfa_secret from user_account where mfa_secret is not null")
+		for (Plain row : jdbc.sql("select user_id, mfa_secret as secret from user_account where mfa_secret is not null")
 			.query(Plain.class)
 			.list()) {
 			converted += jdbc.sql("""
