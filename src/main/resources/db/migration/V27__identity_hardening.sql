@@ -9,3 +9,10 @@ alter table user_account add column mfa_secret_sealed bytea;
 
 -- An existing account holder may decline an invitation to another practice.
 alter table invitation add column declined_at timestamptz;
+
+-- Invitations queued before this column existed: their inviter is known from the token in the
+-- link (only its SHA-256 is stored with the invitation), so the inviter keeps seeing the link.
+update outbox_message o set caused_by = i.invited_by
+from invitation i
+where o.caused_by is null and o.practice_id = i.practice_id
+  and i.token_hash = encode(sha256(convert_to(substring(o.body from '/invitations/([A-Za-z0-9_-]+)'), 'UTF8')), 'hex');

@@ -174,6 +174,16 @@ class SignInJourneyIntegrationTests extends BrowserJourney {
 			.isNotEmpty()
 			.allMatch("Signed in"::equals);
 		screenshot(page, "admin", "04-audit-trail");
+
+		// Sam invited Taylor Brooks: the admin sees that the e-mail exists, never its link.
+		visit(page, "/app/outbox");
+		Locator invitation = page.locator("article.card.message")
+			.filter(new Locator.FilterOptions().setHasText("taylor.brooks@client.fraservalley.example"));
+		assertThat(invitation).hasCount(1);
+		assertThat(invitation.locator(".withheld")).isVisible();
+		assertThat(invitation.locator("a[href*='/invitations/']")).hasCount(0);
+		assertThat(page.locator("#outbox-reason")).isVisible();
+		screenshot(page, "admin", "05-outbox-withheld");
 	}
 
 	private static void signInAsStaff(Page page, String email, String journey) {
