@@ -141,8 +141,12 @@ class InvitationIntegrationTests {
 		context.getBean(Invitations.class)
 			.invite(practice.practice().id(), email, "Sam Private", Role.CLIENT, null, therapist.actor());
 		await().atMost(Duration.ofSeconds(10)).until(() -> messagesTo(email) == 1);
-		assertThat(jdbc.sql("select sent_at is not null from outbox_message where recipient = :e").param("e", email)
-			.query(Boolean.class).single()).isTrue();
+		// The outbox marks a message sent just after the server took it: wait for that mark too.
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(jdbc.sql("select sent_at is not null from outbox_message where recipient = :e")
+				.param("e", email)
+				.query(Boolean.class)
+				.single()).isTrue());
 		String body = GreenMailUtil.getBody(lastMessageTo(email));
 		assertThat(body).contains("invited you").doesNotContainIgnoringCase("diagnos").doesNotContainIgnoringCase("session");
 	}

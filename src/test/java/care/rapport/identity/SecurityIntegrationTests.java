@@ -86,6 +86,29 @@ class SecurityIntegrationTests {
 	}
 
 	@Test
+	void aQuestionnaireLinkOnTheOutboxPageIsShownOnlyToTheClinicianWhoSentIt() throws Exception {
+		context.getBean(care.rapport.scheduling.Appointments.class)
+			.book(practice.practice().id(), practice.clientOfA(), practice.user(practice.therapistAEmail()).id(),
+					java.time.Instant.now().plus(java.time.Duration.ofHours(1)), java.time.Duration.ofMinutes(50));
+		var phq = context.getBean(care.rapport.measures.Administrations.class)
+			.due(practice.practice().id(), practice.clientOfA())
+			.stream()
+			.filter(a -> a.instrumentCode().equals("PHQ-9"))
+			.findFirst()
+			.orElseThrow();
+		mvc.perform(post("/app/clients/" + practice.clientOfA() + "/measures/" + phq.id().value() + "/link")
+			.with(csrf())
+			.with(practice.as(practice.therapistAEmail()))).andExpect(status().is3xxRedirection());
+
+		assertThat(outboxAs(practice.therapistAEmail())).containsPattern("/respond/[A-Za-z0-9_-]{20,}");
+		for (String other : List.of(practice.adminEmail(), practice.therapistBEmail(), practice.supervisorEmail())) {
+			assertThat(outboxAs(other)).as("what %s sees", other)
+				.contains(practice.clientAEmail(), "A short check-in from")
+				.doesNotContain("/respond/");
+		}
+	}
+
+	@Test
 	void theOutboxPageSaysWhyItIsThere() throws Exception {
 		assertThat(outboxAs(practice.therapistAEmail())).contains("id=\"outbox-reason\"")
 			.contains("RAPPORT_OUTBOX_PAGE");
