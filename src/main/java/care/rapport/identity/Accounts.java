@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import care.rapport.identity.internal.TwoFactor;
 import care.rapport.practice.Ids;
 import care.rapport.practice.PracticeId;
 import org.jspecify.annotations.Nullable;
@@ -28,10 +29,13 @@ public class Accounts {
 
 	private final Clock clock;
 
-	Accounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+	private final TwoFactor twoFactor;
+
+	Accounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, TwoFactor twoFactor) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.clock = clock;
+		this.twoFactor = twoFactor;
 	}
 
 	/** A member of a practice as shown in lists. */
@@ -194,11 +198,7 @@ public class Accounts {
 	 */
 	@Transactional
 	public void presetAuthenticator(UserId user, String base32Secret) {
-		jdbc.sql("update user_account set mfa_secret = :s, mfa_enrolled_at = :now where user_id = :u")
-			.param("s", base32Secret)
-			.param("now", now())
-			.param("u", user.value())
-			.update();
+		twoFactor.storeSecret(user, base32Secret);
 	}
 
 	/** The practices an account belongs to. */

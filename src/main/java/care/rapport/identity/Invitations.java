@@ -64,11 +64,14 @@ public class Invitations {
 	/** An invitation as the person holding its link sees it. */
 	public record Invitation(PracticeId practiceId, UUID id, String email, String displayName, Role role,
 			@Nullable UUID subjectId, UserId invitedBy, Instant expiresAt, @Nullable Instant acceptedAt,
-			String practiceName) {
+			@Nullable Instant declinedAt, String practiceName) {
 
 		public Status statusAt(Instant now) {
 			if (acceptedAt != null) {
 				return Status.USED;
+			}
+			if (declinedAt != null) {
+				return Status.DECLINED;
 			}
 			return now.isAfter(expiresAt) ? Status.EXPIRED : Status.OPEN;
 		}
@@ -77,7 +80,7 @@ public class Invitations {
 
 	public enum Status {
 
-		OPEN, USED, EXPIRED
+		OPEN, USED, DECLINED, EXPIRED
 
 	}
 
@@ -116,7 +119,8 @@ public class Invitations {
 				%s
 
 				If you did not expect this message, you can ignore it.
-				""".formatted(displayName.strip(), invitedBy.name(), practiceName, role.label().toLowerCase(), link));
+				""".formatted(displayName.strip(), invitedBy.name(), practiceName, role.label().toLowerCase(), link),
+				invitedBy.userId());
 		audit.record(new AuditEntry(practiceId, invitedBy, AuditAction.INVITATION_SENT,
 				role == Role.CLIENT ? subjectId : null, "Invited a " + role.label().toLowerCase() + " by e-mail"));
 		return link;
@@ -125,7 +129,7 @@ public class Invitations {
 	public Optional<Invitation> findByToken(String token) {
 		return jdbc.sql("""
 				select i.practice_id, i.invitation_id, i.email, i.display_name, i.role, i.subject_id, i.invited_by,
-				       i.expires_at, i.accepted_at, p.name
+				       i.expires_at, i.accepted_at, i.declined_at, p.name
 				from invitation i join practice p on p.practice_id = i.practice_id
 				where i.token_hash = :hash""")
 			.param("hash", Tokens.hash(token))
@@ -134,7 +138,9 @@ public class Invitations {
 					new UserId(rs.getObject(7, UUID.class)), rs.getObject(8, OffsetDateTime.class).toInstant(),
 					rs.getObject(9, OffsetDateTime.class) == null ? null
 							: rs.getObject(9, OffsetDateTime.class).toInstant(),
-					rs.getString(10)))
+					rs.getObject(10, OffsetDateTime.class) == null ? null
+							: rs.getObject(10, OffsetDateTime.class).toInstant(),
+					rs.getString(11)))
 			.optional();
 	}
 
@@ -142,30 +148,106 @@ public class Invitations {
 		return invitation.statusAt(clock.instant());
 	}
 
+	/** What became of a new password typed on an invitation page; both answers look the same to the typist. */
+	public enum NewAccountOutcome {
+
+		/** The account was made with that password and joined the practice. */
+		CREATED,
+		/** The address already had an account: nothing changed, and its owner was told by e-mail how to join. */
+		OWNER_TOLD
+
+	}
+
 	/**
-	 * Accepts an open invitation: creates the account with the chosen password, or, if the e-mail
-	 * already has an account, checks its password, then adds the membership.
-	 * @throws InvitationException when the link is used or expired, or the existing password is wrong
+	 * Accepts an open invitation by making an account with the chosen password. If the address
+	 * already has an account, nothing changes: that account joins only after a normal sign-in
+	 * ({@link #join}), and its owner gets an e-mail saying so. The page answers the same either
+	 * way and the time taken is similar (one bcrypt hash in both), so it reveals no account.
+	 * @throws InvitationException when the link is used, declined or expired
 	 */
 	@Transactional
-	public UserId accept(String token, String password) {
+	public NewAccountOutcome acceptWithNewAccount(String token, String password) {
+		Invitation invitation = open(token);
+		var existing = accounts.findByEmail(invitation.email());
+		if (existing.isPresent()) {
+			accounts.encode(password);
+			tellOwnerToSignIn(invitation, token);
+			return NewAccountOutcome.OWNER_TOLD;
+		}
+		claim(invitation, token);
+		UserId user = accounts.register(invitation.email(), invitation.displayName(), password);
+		admit(invitation, token, user, "Accepted the invitation and set a password");
+		return NewAccountOutcome.CREATED;
+	}
+
+	/**
+	 * The invited person, signed in with their existing account (password, lock-out and second
+	 * factor passed), chooses to join the inviting practice.
+	 * @throws InvitationException when the link is used, declined or expired
+	 * @throws IllegalArgumentException when the account is not the one invited
+	 */
+	@Transactional
+	public void join(String token, RapportUser person) {
+		Invitation invitation = invitedAs(token, person);
+		claim(invitation, token);
+		admit(invitation, token, person.id(), "Joined with an existing account after signing in ("
+				+ person.practiceName() + ")");
+	}
+
+	/** The invited person, signed in, says no: the link stops working and the inviting practice sees why. */
+	@Transactional
+	public void decline(String token, RapportUser person) {
+		Invitation invitation = invitedAs(token, person);
+		int declined = jdbc.sql("""
+				update invitation set declined_at = :now
+				where token_hash = :hash and accepted_at is null and declined_at is null and expires_at >= :now""")
+			.param("now", utc(clock.instant()))
+			.param("hash", Tokens.hash(token))
+			.update();
+		if (declined == 0) {
+			throw new InvitationException(status(invitation));
+		}
+		audit.record(new AuditEntry(invitation.practiceId(),
+				new Actor(person.id().value(), invitation.displayName(), invitation.role().name()),
+				AuditAction.INVITATION_DECLINED, invitation.role() == Role.CLIENT ? invitation.subjectId() : null,
+				"Declined the invitation after signing in"));
+	}
+
+	/** Whether a signed-in person is the one an invitation is for (same e-mail address). */
+	public static boolean isFor(Invitation invitation, RapportUser person) {
+		return Accounts.normalizeEmail(invitation.email()).equals(Accounts.normalizeEmail(person.email()));
+	}
+
+	private Invitation invitedAs(String token, RapportUser person) {
+		Invitation invitation = open(token);
+		if (!isFor(invitation, person)) {
+			throw new IllegalArgumentException("This invitation is for another address");
+		}
+		return invitation;
+	}
+
+	private Invitation open(String token) {
 		Invitation invitation = findByToken(token).orElseThrow(() -> new InvitationException(Status.EXPIRED));
-		// Marking it used first, under the row lock, makes a double submit create one account.
+		if (status(invitation) != Status.OPEN) {
+			throw new InvitationException(status(invitation));
+		}
+		return invitation;
+	}
+
+	/** Marks the invitation used first, under the row lock, so a double submit creates one account. */
+	private void claim(Invitation invitation, String token) {
 		int claimed = jdbc.sql("""
 				update invitation set accepted_at = :now
-				where token_hash = :hash and accepted_at is null and expires_at >= :now""")
+				where token_hash = :hash and accepted_at is null and declined_at is null and expires_at >= :now""")
 			.param("now", utc(clock.instant()))
 			.param("hash", Tokens.hash(token))
 			.update();
 		if (claimed == 0) {
-			throw new InvitationException(status(invitation));
+			throw new InvitationException(status(findByToken(token).orElse(invitation)));
 		}
-		UserId user = accounts.findByEmail(invitation.email()).map(existing -> {
-			if (!accounts.passwordMatches(existing, password)) {
-				throw new InvitationException(Status.OPEN);
-			}
-			return existing;
-		}).orElseGet(() -> accounts.register(invitation.email(), invitation.displayName(), password));
+	}
+
+	private void admit(Invitation invitation, String token, UserId user, String detail) {
 		jdbc.sql("update invitation set accepted_user = :u where token_hash = :hash")
 			.param("u", user.value())
 			.param("hash", Tokens.hash(token))
@@ -174,10 +256,31 @@ public class Invitations {
 		audit.record(new AuditEntry(invitation.practiceId(),
 				new Actor(user.value(), invitation.displayName(), invitation.role().name()),
 				AuditAction.INVITATION_ACCEPTED, invitation.role() == Role.CLIENT ? invitation.subjectId() : null,
-				"Accepted the invitation and set a password"));
+				detail));
 		events.publishEvent(
 				new InvitationAccepted(invitation.practiceId(), user, invitation.role(), invitation.subjectId()));
-		return user;
+	}
+
+	/**
+	 * The owner of the address learns what happened and how to join, without the page having said
+	 * that an account exists. The message is theirs alone (no one caused it on the outbox page).
+	 */
+	private void tellOwnerToSignIn(Invitation invitation, String token) {
+		outbox.enqueue(invitation.practiceId(), Accounts.normalizeEmail(invitation.email()),
+				"Your invitation to " + invitation.practiceName(), """
+						Hello %s,
+
+						Someone opened your invitation to join %s on Rapport and tried to set a new password.
+						This address already has a Rapport account, so nothing was changed and no new account
+						was made.
+
+						To join %s, sign in with your existing account first, then open your invitation link
+						again and choose Join:
+						%s/invitations/%s
+
+						If this was not you, you can ignore this message: your account and password are as they were.
+						""".formatted(invitation.displayName(), invitation.practiceName(), invitation.practiceName(),
+						mail.baseUrl(), token));
 	}
 
 	/**
@@ -194,11 +297,6 @@ public class Invitations {
 		});
 	}
 
-	/** Whether the account already exists for this invitation's address (then its password is asked). */
-	public boolean accountExists(Invitation invitation) {
-		return accounts.exists(invitation.email());
-	}
-
 	private static OffsetDateTime utc(Instant instant) {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
@@ -213,7 +311,7 @@ public class Invitations {
 			this.status = status;
 		}
 
-		/** USED or EXPIRED for a dead link; OPEN when the link is fine but the password was wrong. */
+		/** Why the link no longer works: USED, DECLINED or EXPIRED. */
 		public Status status() {
 			return status;
 		}

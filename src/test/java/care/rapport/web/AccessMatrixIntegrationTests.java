@@ -142,6 +142,16 @@ class AccessMatrixIntegrationTests {
 		rows.add(new Row("POST", "/invitations/{token}", t -> "/invitations/not-a-token", NOT_FOUND, PUBLIC));
 		rows.add(new Row("POST", "/invitations/{token}/renew", t -> "/invitations/not-a-token/renew", NOT_FOUND,
 				PUBLIC));
+		rows.add(new Row("GET", "/invitations/{token}/sign-in", t -> "/invitations/not-a-token/sign-in", NOT_FOUND,
+				PUBLIC));
+		rows.add(new Row("POST", "/invitations/{token}/join", t -> "/invitations/not-a-token/join", NOT_FOUND,
+				PUBLIC));
+		rows.add(new Row("GET", "/invitations/{token}/joined", t -> "/invitations/not-a-token/joined", NOT_FOUND,
+				PUBLIC));
+		rows.add(new Row("POST", "/invitations/{token}/decline", t -> "/invitations/not-a-token/decline", NOT_FOUND,
+				PUBLIC));
+		rows.add(new Row("GET", "/signup/confirm/{token}", t -> "/signup/confirm/not-a-token", NOT_FOUND, PUBLIC));
+		rows.add(new Row("POST", "/signup/confirm/{token}", t -> "/signup/confirm/not-a-token", NOT_FOUND, PUBLIC));
 		// Only someone half-way through sign-in may use these; everyone else is refused or sent to sign in.
 		for (String[] mfa : new String[][] { { "GET", "/login/mfa" }, { "POST", "/login/mfa" },
 				{ "POST", "/login/mfa/recovery" }, { "GET", "/login/mfa/setup" }, { "POST", "/login/mfa/setup" } }) {

@@ -22,6 +22,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -42,9 +43,9 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain webSecurity(HttpSecurity http, SignInHandlers handlers, AccountDetailsService users,
 			PasswordEncoder passwords, LoginAttempts attempts, SecurityContextRepository contexts,
-			SecuritySettings settings, AuditLog audit) throws Exception {
+			SecuritySettings settings, AuditLog audit, AccountSessions sessions) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/", "/login", "/signup", "/invitations/**", "/respond/**", "/calendar/**", "/css/**", "/js/**", "/images/**",
+			.requestMatchers("/", "/login", "/signup", "/signup/confirm/**", "/invitations/**", "/respond/**", "/calendar/**", "/css/**", "/js/**", "/images/**",
 					"/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/error", "/error/**")
 			.permitAll()
 			.requestMatchers("/login/mfa", "/login/mfa/**")
@@ -68,6 +69,7 @@ class SecurityConfiguration {
 			.securityContext(context -> context.securityContextRepository(contexts))
 			.addFilterBefore(new SignInRateLimitFilter(settings.signInAttemptsPerMinute()),
 					UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new SessionCutOffFilter(sessions), SecurityContextHolderFilter.class)
 			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(accessDenied()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

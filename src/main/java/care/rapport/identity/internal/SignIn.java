@@ -27,7 +27,13 @@ public class SignIn {
 
 	private final RequestCache requestCache = new HttpSessionRequestCache();
 
-	SignIn(SecurityContextRepository contexts, AuditLog audit, SecuritySettings settings, LoginAttempts attempts) {
+	static final String RETURN_TO = "rapport.signIn.returnTo";
+
+	private final AccountSessions sessions;
+
+	SignIn(SecurityContextRepository contexts, AuditLog audit, SecuritySettings settings, LoginAttempts attempts,
+			AccountSessions sessions) {
+		this.sessions = sessions;
 		this.contexts = contexts;
 		this.audit = audit;
 		this.settings = settings;
@@ -43,9 +49,21 @@ public class SignIn {
 		contexts.saveContext(context, request, response);
 	}
 
-	/** Signs the person in fully: session, idle timeout by role, audit. */
+	/**
+	 * Gives the session a new id and notes the time. Called on every change of authentication
+	 * level (password step, second factor, enrolling an authenticator), so an id seen before the
+	 * change, by someone who planted it or read it, is worth nothing after it.
+	 */
+	public void raiseAuthenticationLevel(HttpServletRequest request) {
+		request.getSession();
+		request.changeSessionId();
+		sessions.authenticated(request);
+	}
+
+	/** Signs the person in fully: new session id, idle timeout by role, audit. */
 	public void complete(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
 		RapportUser user = (RapportUser) authentication.getPrincipal();
+		raiseAuthenticationLevel(request);
 		replaceAuthentication(request, response, authentication);
 		var idle = user.staff() ? settings.staffIdleTimeout() : settings.clientIdleTimeout();
 		request.getSession().setMaxInactiveInterval((int) idle.toSeconds());
@@ -54,8 +72,24 @@ public class SignIn {
 				"Signed in" + (user.mfaRequired() ? " with password and verification code" : " with password")));
 	}
 
+	/**
+	 * Asks that after the next sign-in the person comes back to an invitation they opened. Only
+	 * invitation paths are kept, so this cannot send anyone to another site.
+	 */
+	public static void returnToInvitation(HttpServletRequest request, String token) {
+		if (token.matches("[A-Za-z0-9_-]{1,100}")) {
+			request.getSession().setAttribute(RETURN_TO, "/invitations/" + token);
+		}
+	}
+
 	/** Where the signed-in person was going before sign-in interrupted them, or their home page. */
 	public String onwardUrl(HttpServletRequest request, HttpServletResponse response, RapportUser user) {
+		Object invitation = request.getSession().getAttribute(RETURN_TO);
+		if (invitation instanceof String path) {
+			request.getSession().removeAttribute(RETURN_TO);
+			requestCache.removeRequest(request, response);
+			return path;
+		}
 		var saved = requestCache.getRequest(request, response);
 		requestCache.removeRequest(request, response);
 		return saved != null && !saved.getRedirectUrl().contains("/login") ? saved.getRedirectUrl() : homeOf(user);

@@ -45,6 +45,8 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
 		RapportUser user = (RapportUser) authentication.getPrincipal();
 		request.getSession().removeAttribute(TYPED_EMAIL);
 		if (user.mfaRequired()) {
+			// Spring Security has given the session a new id already; this notes the time as well.
+			signIn.raiseAuthenticationLevel(request);
 			signIn.replaceAuthentication(request, response, new MfaPendingAuthentication(authentication));
 			response.sendRedirect(user.mfaEnrolled() ? "/login/mfa" : "/login/mfa/setup");
 			return;

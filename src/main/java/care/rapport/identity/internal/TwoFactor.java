@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import care.rapport.identity.UserId;
+import care.rapport.practice.SensitiveText;
 import care.rapport.practice.Tokens;
 import dev.samstevens.totp.code.CodeGenerator;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
@@ -21,11 +22,18 @@ import dev.samstevens.totp.qr.QrData;
 import dev.samstevens.totp.qr.ZxingPngQrGenerator;
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
 import dev.samstevens.totp.util.Utils;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** TOTP second factor (RFC 6238, 30-second codes of 6 digits) and single-use recovery codes. */
+/**
+ * TOTP second factor (RFC 6238, 30-second codes of 6 digits) and single-use recovery codes. The
+ * secret is stored sealed with the master key ({@link SensitiveText#encryptForAccount}); recovery
+ * codes are stored as bcrypt hashes (of their SHA-256, so that rows from before bcrypt could be
+ * converted without knowing the codes), which makes a stolen table useless for guessing them.
+ */
 @Component
 public class TwoFactor {
 
@@ -35,15 +43,23 @@ public class TwoFactor {
 
 	private static final SecureRandom random = new SecureRandom();
 
+	static final String SECRET_FIELD = "user_account.mfa_secret";
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
+	private final SensitiveText sealing;
+
+	private final PasswordEncoder hashes;
+
 	private final CodeGenerator generator = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6);
 
-	TwoFactor(JdbcClient jdbc, Clock clock) {
+	TwoFactor(JdbcClient jdbc, Clock clock, SensitiveText sealing, PasswordEncoder hashes) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.sealing = sealing;
+		this.hashes = hashes;
 	}
 
 	public String newSecret() {
@@ -111,10 +127,18 @@ public class TwoFactor {
 	}
 
 	public Optional<String> secretOf(UserId user) {
-		return jdbc.sql("select mfa_secret from user_account where user_id = :u and mfa_enrolled_at is not null")
+		record Stored(byte @Nullable [] sealed, @Nullable String plain) {
+		}
+		return jdbc.sql("""
+				select mfa_secret_sealed, mfa_secret from user_account
+				where user_id = :u and mfa_enrolled_at is not null""")
 			.param("u", user.value())
-			.query(String.class)
-			.optional();
+			.query((rs, n) -> new Stored(rs.getBytes(1), rs.getString(2)))
+			.optional()
+			.flatMap(stored -> stored.sealed() != null
+					? Optional.of(sealing.decryptForAccount(user.value(), SECRET_FIELD, stored.sealed()))
+					// Not sealed yet: start-up seals it (see sealPlaintextSecrets); until then it still works.
+					: Optional.ofNullable(stored.plain()));
 	}
 
 	/**
@@ -123,12 +147,20 @@ public class TwoFactor {
 	 */
 	@Transactional
 	public List<String> enrol(UserId user, String secret) {
-		jdbc.sql("update user_account set mfa_secret = :s, mfa_enrolled_at = :now where user_id = :u")
-			.param("s", secret)
+		storeSecret(user, secret);
+		return newRecoveryCodes(user);
+	}
+
+	/** Stores a secret, sealed, without issuing recovery codes (the demo's published secret). */
+	@Transactional
+	public void storeSecret(UserId user, String secret) {
+		jdbc.sql("""
+				update user_account set mfa_secret_sealed = :s, mfa_secret = null, mfa_enrolled_at = :now
+				where user_id = :u""")
+			.param("s", sealing.encryptForAccount(user.value(), SECRET_FIELD, secret))
 			.param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
 			.param("u", user.value())
 			.update();
-		return newRecoveryCodes(user);
 	}
 
 	@Transactional
@@ -140,7 +172,7 @@ public class TwoFactor {
 			codes.add(code);
 			jdbc.sql("insert into recovery_code (user_id, code_hash) values (:u, :h)")
 				.param("u", user.value())
-				.param("h", Tokens.hash(code))
+				.param("h", hashes.encode(Tokens.hash(code)))
 				.update();
 		}
 		return codes;
@@ -149,14 +181,66 @@ public class TwoFactor {
 	/** Uses up a recovery code. @return whether it was one of the person's unused codes */
 	@Transactional
 	public boolean redeemRecoveryCode(UserId user, String code) {
-		String normalized = code.strip().toLowerCase().replace(" ", "");
-		return jdbc.sql("""
-				update recovery_code set used_at = :now
-				where user_id = :u and code_hash = :h and used_at is null""")
-			.param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+		String digest = Tokens.hash(code.strip().toLowerCase().replace(" ", ""));
+		var unused = jdbc.sql("select code_hash from recovery_code where user_id = :u and used_at is null")
 			.param("u", user.value())
-			.param("h", Tokens.hash(normalized))
-			.update() == 1;
+			.query(String.class)
+			.list();
+		return unused.stream()
+			.filter(stored -> matches(digest, stored))
+			.findFirst()
+			.map(stored -> jdbc.sql("""
+					update recovery_code set used_at = :now
+					where user_id = :u and code_hash = :h and used_at is null""")
+				.param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+				.param("u", user.value())
+				.param("h", stored)
+				.update() == 1)
+			.orElse(false);
+	}
+
+	/** A bcrypt hash, or an unsalted SHA-256 one that start-up has not converted yet. */
+	private boolean matches(String digest, String stored) {
+		return stored.startsWith("{") ? hashes.matches(digest, stored)
+				: MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
+						digest.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	/**
+	 * Brings rows from before sealing and bcrypt up to date, at start-up: plaintext TOTP secrets are
+	 * sealed (the same secret, so authenticator apps keep working) and unsalted SHA-256 recovery
+	 * hashes are wrapped in bcrypt (the same codes keep working).
+	 * @return how many secrets and recovery codes were converted
+	 */
+	@Transactional
+	public int upgradeStoredSecrets() {
+		record Plain(java.util.UUID userId, String secret) {
+		}
+		int converted = 0;
+		for (Plain row : jdbc.sql("select user_id, mfa_secret as secret from user_account where mfa_secret is not null")
+			.query(Plain.class)
+			.list()) {
+			converted += jdbc.sql("""
+					update user_account set mfa_secret_sealed = :s, mfa_secret = null
+					where user_id = :u and mfa_secret = :old""")
+				.param("s", sealing.encryptForAccount(row.userId(), SECRET_FIELD, row.secret()))
+				.param("u", row.userId())
+				.param("old", row.secret())
+				.update();
+		}
+		record Legacy(java.util.UUID userId, String codeHash) {
+		}
+		// bcrypt hashes carry their encoder's id ("{bcrypt}..."); the old ones are 64 hex digits.
+		for (Legacy row : jdbc.sql("select user_id, code_hash from recovery_code where code_hash ~ '^[0-9a-f]{64}$'")
+			.query(Legacy.class)
+			.list()) {
+			converted += jdbc.sql("update recovery_code set code_hash = :h where user_id = :u and code_hash = :old")
+				.param("h", hashes.encode(row.codeHash()))
+				.param("u", row.userId())
+				.param("old", row.codeHash())
+				.update();
+		}
+		return converted;
 	}
 
 	public int unusedRecoveryCodes(UserId user) {

@@ -8,7 +8,11 @@ import care.rapport.audit.AuditLog;
 import care.rapport.identity.Accounts;
 import care.rapport.identity.PasswordPolicy;
 import care.rapport.identity.RapportUser;
+import care.rapport.identity.internal.AccountSessions;
+import care.rapport.identity.internal.SecurityNotices;
+import care.rapport.identity.internal.SignIn;
 import care.rapport.identity.internal.TwoFactor;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,8 +38,17 @@ class AccountSecurityController {
 
 	private final AuthenticatorSetupView setupView;
 
+	private final AccountSessions sessions;
+
+	private final SecurityNotices notices;
+
+	private final SignIn signIn;
+
 	AccountSecurityController(Accounts accounts, PasswordPolicy passwordPolicy, TwoFactor twoFactor, AuditLog audit,
-			AuthenticatorSetupView setupView) {
+			AuthenticatorSetupView setupView, AccountSessions sessions, SecurityNotices notices, SignIn signIn) {
+		this.sessions = sessions;
+		this.notices = notices;
+		this.signIn = signIn;
 		this.accounts = accounts;
 		this.passwordPolicy = passwordPolicy;
 		this.twoFactor = twoFactor;
@@ -55,7 +68,7 @@ class AccountSecurityController {
 	String changePassword(@AuthenticationPrincipal RapportUser user,
 			@RequestParam(defaultValue = "") String currentPassword,
 			@RequestParam(defaultValue = "") String newPassword, @RequestParam(defaultValue = "") String confirmation,
-			Model model, RedirectAttributes redirect) {
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
 		var problem = passwordPolicy.problemWith(newPassword, user.email());
 		if (problem.isEmpty() && !newPassword.equals(confirmation)) {
 			problem = java.util.Optional.of("The two new passwords are not the same.");
@@ -67,8 +80,11 @@ class AccountSecurityController {
 			model.addAttribute("passwordError", problem.get());
 			return page(user, model);
 		}
-		audit.record(AuditEntry.of(user.practiceId(), user.actor(), AuditAction.PASSWORD_CHANGED, "Changed password"));
-		redirect.addFlashAttribute("notice", "Your password is changed.");
+		sessions.endOtherSessions(user.id(), request);
+		notices.passwordChanged(user);
+		audit.record(AuditEntry.of(user.practiceId(), user.actor(), AuditAction.PASSWORD_CHANGED,
+				"Changed password; other sessions signed out"));
+		redirect.addFlashAttribute("notice", "Your password is changed. You are signed out everywhere else.");
 		return "redirect:/account/security";
 	}
 
@@ -82,12 +98,23 @@ class AccountSecurityController {
 		return setupView.render(model, user, secret, "/account/mfa/setup");
 	}
 
+	/**
+	 * Replaces the authenticator only with the account's password: a session left open, or taken
+	 * over, must not be enough to move someone's second factor to another phone.
+	 */
 	@PostMapping("/account/mfa/setup")
 	String confirmNewAuthenticator(@AuthenticationPrincipal RapportUser user,
-			@RequestParam(defaultValue = "") String code, HttpSession session, Model model) {
+			@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String code,
+			HttpSession session, HttpServletRequest request, Model model) {
 		String secret = (String) session.getAttribute(NEW_SECRET);
 		if (secret == null) {
 			return "redirect:/account/mfa/setup";
+		}
+		if (!accounts.passwordMatches(user.id(), currentPassword)) {
+			audit.record(AuditEntry.of(user.practiceId(), user.actor(), AuditAction.MFA_FAILED,
+					"Wrong password when setting up a new authenticator app"));
+			model.addAttribute("error", "Your current password is not right. Enter it to confirm the new app.");
+			return setupView.render(model, user, secret, "/account/mfa/setup");
 		}
 		if (!twoFactor.codeMatches(secret, code)) {
 			model.addAttribute("error", "That code didn't match. Enter the code your app shows now.");
@@ -95,8 +122,11 @@ class AccountSecurityController {
 		}
 		List<String> codes = twoFactor.enrol(user.id(), secret);
 		session.removeAttribute(NEW_SECRET);
+		signIn.raiseAuthenticationLevel(request);
+		sessions.endOtherSessions(user.id(), request);
+		notices.authenticatorReplaced(user);
 		audit.record(AuditEntry.of(user.practiceId(), user.actor(), AuditAction.MFA_ENROLLED,
-				"Set up a new authenticator app; earlier recovery codes no longer work"));
+				"Set up a new authenticator app; earlier recovery codes no longer work; other sessions signed out"));
 		model.addAttribute("codes", codes);
 		model.addAttribute("next", "/account/security");
 		return "identity/recovery-codes";
@@ -111,6 +141,7 @@ class AccountSecurityController {
 			return page(user, model);
 		}
 		model.addAttribute("codes", twoFactor.newRecoveryCodes(user.id()));
+		notices.recoveryCodesReplaced(user);
 		model.addAttribute("next", "/account/security");
 		audit.record(AuditEntry.of(user.practiceId(), user.actor(), AuditAction.MFA_ENROLLED,
 				"Replaced recovery codes"));

@@ -3,26 +3,26 @@ package care.rapport.identity.web;
 import java.time.ZoneId;
 import java.util.List;
 
-import care.rapport.audit.AuditAction;
-import care.rapport.audit.AuditEntry;
-import care.rapport.audit.AuditLog;
 import care.rapport.identity.Accounts;
 import care.rapport.identity.PasswordPolicy;
-import care.rapport.identity.Role;
-import care.rapport.identity.UserId;
-import care.rapport.practice.Practice;
+import care.rapport.identity.internal.Signups;
 import care.rapport.practice.Practices;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
 
-/** Founding a practice: anyone may, and becomes its admin (and a therapist if they say so). */
+/**
+ * Founding a practice: anyone may, and becomes its admin (and a therapist if they say so). The
+ * answer never says whether the address already has an account (see {@link Signups}).
+ */
 @Controller
 class SignupController {
 
@@ -31,23 +31,13 @@ class SignupController {
 			"America/Denver", "America/Phoenix", "America/Chicago", "America/New_York", "America/Anchorage",
 			"Pacific/Honolulu", "Europe/London", "UTC");
 
-	private final Practices practices;
-
-	private final Accounts accounts;
-
 	private final PasswordPolicy passwordPolicy;
 
-	private final AuditLog audit;
+	private final Signups signups;
 
-	private final TransactionTemplate transactions;
-
-	SignupController(Practices practices, Accounts accounts, PasswordPolicy passwordPolicy, AuditLog audit,
-			TransactionTemplate transactions) {
-		this.practices = practices;
-		this.accounts = accounts;
+	SignupController(PasswordPolicy passwordPolicy, Signups signups) {
 		this.passwordPolicy = passwordPolicy;
-		this.audit = audit;
-		this.transactions = transactions;
+		this.signups = signups;
 	}
 
 	@ModelAttribute
@@ -64,7 +54,8 @@ class SignupController {
 	}
 
 	@PostMapping("/signup")
-	String create(@Valid @ModelAttribute("form") SignupForm form, BindingResult errors, HttpSession session) {
+	String create(@Valid @ModelAttribute("form") SignupForm form, BindingResult errors, HttpSession session,
+			Model model) {
 		if (!TIME_ZONES.contains(form.timeZone())) {
 			errors.rejectValue("timeZone", "unknown", "Choose a time zone from the list.");
 		}
@@ -74,27 +65,34 @@ class SignupController {
 		if (!errors.hasFieldErrors("email")) {
 			passwordPolicy.problemWith(form.password(), form.email())
 				.ifPresent(problem -> errors.rejectValue("password", "weak", problem));
-			if (accounts.exists(form.email())) {
-				errors.rejectValue("email", "taken",
-						"This e-mail address can't be used for a new practice. If you already use Rapport, "
-								+ "sign in instead, or use another address.");
-			}
 		}
 		if (errors.hasErrors()) {
 			return "identity/signup";
 		}
-		transactions.executeWithoutResult(tx -> {
-			Practice practice = practices.create(form.practiceName(), ZoneId.of(form.timeZone()), form.jurisdiction());
-			UserId founder = accounts.register(form.email(), form.displayName(), form.password());
-			accounts.grant(practice.id(), founder, Role.PRACTICE_ADMIN);
-			if (Boolean.TRUE.equals(form.alsoTherapist())) {
-				accounts.grant(practice.id(), founder, Role.THERAPIST);
-			}
-			audit.record(AuditEntry.of(practice.id(),
-					new care.rapport.audit.Actor(founder.value(), form.displayName().strip(), Role.PRACTICE_ADMIN.name()),
-					AuditAction.PRACTICE_CREATED, "Created the practice " + practice.name()));
-		});
+		// The same answer whether or not the address has an account; its owner hears by e-mail.
+		signups.found(new Signups.Founding(form.practiceName(), ZoneId.of(form.timeZone()), form.jurisdiction(),
+				form.displayName(), form.email(), form.password(), Boolean.TRUE.equals(form.alsoTherapist())));
 		session.setAttribute("rapport.signIn.email", Accounts.normalizeEmail(form.email()));
+		model.addAttribute("email", Accounts.normalizeEmail(form.email()));
+		model.addAttribute("confirmsByEmail", signups.confirmsByEmail());
+		return "identity/signup-sent";
+	}
+
+	@GetMapping("/signup/confirm/{token}")
+	String confirmForm(@PathVariable String token, Model model) {
+		if (!signups.pending(token)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "This link is not valid");
+		}
+		model.addAttribute("token", token);
+		return "identity/signup-confirm";
+	}
+
+	/** A button, not the link itself, confirms: mail scanners that open links must not use it up. */
+	@PostMapping("/signup/confirm/{token}")
+	String confirm(@PathVariable String token, HttpSession session) {
+		String email = signups.confirm(token)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "This link is not valid"));
+		session.setAttribute("rapport.signIn.email", email);
 		return "redirect:/login?created";
 	}
 

@@ -142,7 +142,7 @@ class StaffMeasuresController {
 
 				You can skip any question you'd rather not answer by leaving this for your next session.
 				If you are in crisis, call or text 9-8-8, or call 911 in an emergency.
-				""".formatted(client.displayName(), mail.baseUrl(), token));
+				""".formatted(client.displayName(), mail.baseUrl(), token), staff.id().value());
 		redirect.addFlashAttribute("notice", "A link to the " + administration.instrumentCode() + " was e-mailed to "
 				+ client.displayName() + ". It works once, for 7 days.");
 		return "redirect:/app/clients/" + id + "/progress";
