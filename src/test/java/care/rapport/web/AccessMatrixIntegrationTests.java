@@ -469,7 +469,7 @@ class AccessMatrixIntegrationTests {
 			var appointments = context.getBean(care.rapport.scheduling.Appointments.class);
 			var session = appointments.book(owner.practice().id(), owner.clientOfA(), therapist.id(),
 					java.time.Instant.now().minus(java.time.Duration.ofDays(1 + notes.size())), java.time.Duration.ofMinutes(50));
-			appointments.recordAttendance(owner.practice().id(), session, care.rapport.scheduling.Attendance.ATTENDED);
+			appointments.attend(owner.practice().id(), session);
 			if (fixture != NoteFixture.NONE) {
 				context.getBean(care.rapport.notes.ProgressNotes.class)
 					.sign(therapist, owner.clientOfA(), session, new care.rapport.notes.NoteDraft(
@@ -487,7 +487,7 @@ class AccessMatrixIntegrationTests {
 			var session = appointments.book(practice.practice().id(), practice.clientOfB(),
 					practice.user(practice.therapistBEmail()).id(), java.time.Instant.now().minus(java.time.Duration.ofDays(30)),
 					java.time.Duration.ofMinutes(50));
-			appointments.recordAttendance(practice.practice().id(), session, care.rapport.scheduling.Attendance.ATTENDED);
+			appointments.attend(practice.practice().id(), session);
 			return "/app/clients/" + practice.clientOfB() + "/appointments/" + session + "/note";
 		});
 	}
