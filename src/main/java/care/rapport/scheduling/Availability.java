@@ -185,8 +185,8 @@ public class Availability {
 			.filter(d -> d.day().equals(start.toLocalDate()))
 			.findFirst();
 		if (dayOff.isPresent()) {
-			return Optional.of("The therapist does not work on " + start.toLocalDate() + " (" + dayOff.get().reason()
-					+ ").");
+			// Without the reason: clients read this too, and why a therapist is off is theirs.
+			return Optional.of("The therapist does not work on " + start.toLocalDate() + ".");
 		}
 		List<Window> windows = windows(practice, therapist);
 		if (windows.isEmpty()) {

@@ -245,6 +245,15 @@ class AttendanceIntegrationTests {
 			assertThat(rowsContaining(secret)).as(secret).isZero();
 		}
 		assertThat(appointments.find(p, session).orElseThrow().cancelReason()).isEqualTo("Panic attack at work");
+		String sessions = "/app/clients/" + practice.clientOfA() + "/sessions";
+		mvc.perform(get(sessions).with(practice.as(practice.therapistAEmail())))
+			.andExpect(content().string(containsString("Panic attack at work")))
+			.andExpect(content().string(containsString("Suicidal thoughts reported")));
+		mvc.perform(get(sessions).with(practice.as(practice.adminEmail())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Panic attack"))))
+			.andExpect(content().string(not(containsString("Suicidal thoughts"))))
+			.andExpect(content().string(containsString("reason kept for the care team")));
 		assertThat(appointments.find(p, urgent).orElseThrow().outsideAvailabilityReason()).isEqualTo("Suicidal thoughts reported");
 		assertThat(context.getBean(Availability.class).daysOff(p, therapist, LocalDate.now(ZONE)))
 			.extracting(Availability.DayOff::reason)

@@ -99,6 +99,8 @@ class SessionsController {
 				.stream())
 			.toList());
 		model.addAttribute("zone", zone);
+		// Reasons may say something clinical ("panic attack"): the care team reads them, admins see that one exists.
+		model.addAttribute("showReasons", clients.onCareTeam(staff, client.id()));
 		Instant now = clock.instant();
 		// Only what may be done now is offered: an attended session offers nothing, a future one no attendance.
 		model.addAttribute("actions", sessions.stream()
