@@ -63,7 +63,7 @@ class SessionsJourneyIntegrationTests extends BrowserJourney {
 		assertThat(page.locator("#booking-error")).isInViewport();
 		assertThat(page.locator("#time")).hasValue("09:30");
 		assertThat(page.locator("#minutes")).hasValue("45");
-		screenshot(page, JOURNEY, "01-error-at-the-form");
+		screenshot(page, JOURNEY, "03-error-at-the-form");
 
 		page.getByLabel("Already took place").check();
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book").setExact(true)).click();
@@ -72,7 +72,7 @@ class SessionsJourneyIntegrationTests extends BrowserJourney {
 		assertThat(button(past, "Attended")).isVisible();
 		assertThat(button(past, "No-show")).isVisible();
 		assertThat(button(past, "Reinstate")).hasCount(0);
-		screenshot(page, JOURNEY, "02-past-session-added");
+		screenshot(page, JOURNEY, "04-past-session-added");
 
 		button(past, "Attended").click();
 		assertThat(page.locator(".notice")).containsText("Recorded: attended (session 1).");
@@ -82,7 +82,7 @@ class SessionsJourneyIntegrationTests extends BrowserJourney {
 		assertThat(button(past, "No-show")).hasCount(0);
 		assertThat(button(past, "Cancel session")).hasCount(0);
 		assertThat(past).containsText("Final");
-		screenshot(page, JOURNEY, "03-attended-is-final");
+		screenshot(page, JOURNEY, "05-attended-is-final");
 	}
 
 	private static Locator button(Locator row, String name) {
