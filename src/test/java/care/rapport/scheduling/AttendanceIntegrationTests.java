@@ -84,6 +84,45 @@ class AttendanceIntegrationTests {
 	}
 
 	@Test
+	void twoPeopleSavingAttendedAtTheSameMomentLeaveOneAttendanceAndOneCheckIn() throws Exception {
+		var practice = TestPractice.create(context);
+		var p = practice.practice().id();
+		var session = appointments.book(p, practice.clientOfA(), practice.user(practice.therapistAEmail()).id(),
+				Instant.now().minus(Duration.ofMinutes(20)), Duration.ofMinutes(50));
+		var start = new java.util.concurrent.CountDownLatch(1);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var attempts = java.util.stream.IntStream.range(0, 2).mapToObj(i -> pool.submit(() -> {
+				start.await();
+				try {
+					appointments.attend(p, session);
+					return "attended";
+				}
+				catch (AttendanceRefused ex) {
+					return ex.code().name();
+				}
+			})).toList();
+			start.countDown();
+			var outcomes = new java.util.ArrayList<String>();
+			for (var attempt : attempts) {
+				outcomes.add(attempt.get(30, java.util.concurrent.TimeUnit.SECONDS));
+			}
+			assertThat(outcomes).containsOnlyOnce("attended");
+			assertThat(outcomes).filteredOn(o -> !o.equals("attended"))
+				.allMatch(o -> o.equals("CHANGED_MEANWHILE") || o.equals("ALREADY_ATTENDED"));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(jdbc.sql("""
+				select count(*) from administration where appointment_id = :a and instrument_code = 'CHECK-IN'""")
+			.param("a", session.value())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(appointments.find(p, session).orElseThrow().sessionNumber()).isEqualTo(1);
+	}
+
+	@Test
 	void aSessionCannotBeAttendedBeforeItStartsAndThePageOffersOnlyWhatIsPossible() throws Exception {
 		var practice = TestPractice.create(context);
 		var therapist = practice.user(practice.therapistAEmail()).id();

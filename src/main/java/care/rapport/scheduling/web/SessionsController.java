@@ -265,7 +265,7 @@ class SessionsController {
 			@PathVariable UUID appointmentId, @RequestParam(defaultValue = "") String date,
 			@RequestParam(defaultValue = "") String time, RedirectAttributes redirect) {
 		Client client = visibleClient(staff, id);
-		var appointment = appointmentOf(staff, id, appointmentId);
+		var appointment = appointmentOf(staff, client, appointmentId);
 		ZoneId zone = practices.get(staff.practiceId()).timeZone();
 		int minutes = (int) appointment.length().toMinutes();
 		try {
@@ -352,8 +352,8 @@ class SessionsController {
 	@PostMapping("/app/clients/{id}/appointments/{appointmentId}/reinstate")
 	String reinstate(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, @PathVariable UUID appointmentId,
 			RedirectAttributes redirect) {
-		var appointment = appointmentOf(staff, id, appointmentId);
 		Client client = visibleClient(staff, id);
+		var appointment = appointmentOf(staff, client, appointmentId);
 		try {
 			return transition(staff, id, appointment, redirect, "", () -> {
 				appointments.reinstate(staff.practiceId(), appointment.id());
@@ -418,7 +418,11 @@ class SessionsController {
 	}
 
 	private Appointment appointmentOf(RapportUser staff, UUID clientId, UUID appointmentId) {
-		Client client = visibleClient(staff, clientId);
+		return appointmentOf(staff, visibleClient(staff, clientId), appointmentId);
+	}
+
+	/** The client's appointment, or 404 for one of another client, therapist or practice. */
+	private Appointment appointmentOf(RapportUser staff, Client client, UUID appointmentId) {
 		return appointments.find(staff.practiceId(), new AppointmentId(appointmentId))
 			.filter(a -> a.clientId().equals(client.id()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
