@@ -189,7 +189,8 @@ public class Administrations {
 
 	@EventListener
 	void on(AppointmentBooked booked) {
-		if (measurementWithdrawn(booked.practiceId(), booked.clientId())) {
+		// A session recorded after it took place: asking before it is impossible, and "missed" would be untrue.
+		if (booked.afterTheFact() || measurementWithdrawn(booked.practiceId(), booked.clientId())) {
 			return;
 		}
 		planOf(booked.practiceId(), booked.clientId()).forEach((code, timing) -> {

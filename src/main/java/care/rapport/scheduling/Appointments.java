@@ -97,6 +97,26 @@ public class Appointments {
 	@Transactional
 	public AppointmentId book(PracticeId practice, ClientId client, UserId therapist, Instant startsAt,
 			Duration length, @Nullable UUID typeId, @Nullable String outsideAvailabilityReason) {
+		return insert(practice, client, therapist, startsAt, length, typeId, outsideAvailabilityReason, false);
+	}
+
+	/**
+	 * Adds a session that already took place, to record its attendance now. Nothing falls due before
+	 * it ({@link AppointmentBooked#afterTheFact()}): the client cannot answer before a past session.
+	 * @throws IllegalArgumentException when it starts from now on
+	 * @throws SlotTakenException when the therapist had another session then
+	 */
+	@Transactional
+	public AppointmentId addPast(PracticeId practice, ClientId client, UserId therapist, Instant startsAt,
+			Duration length, @Nullable UUID typeId, @Nullable String outsideAvailabilityReason) {
+		if (!startsAt.isBefore(clock.instant())) {
+			throw new IllegalArgumentException("A past session starts before now.");
+		}
+		return insert(practice, client, therapist, startsAt, length, typeId, outsideAvailabilityReason, true);
+	}
+
+	private AppointmentId insert(PracticeId practice, ClientId client, UserId therapist, Instant startsAt,
+			Duration length, @Nullable UUID typeId, @Nullable String outsideAvailabilityReason, boolean afterTheFact) {
 		var episode = episodes.currentOrOpen(practice, client, therapist);
 		var id = new AppointmentId(Ids.next());
 		// "do nothing" on the overlap constraint keeps the caller's transaction usable after a refusal.
@@ -120,7 +140,7 @@ public class Appointments {
 		if (booked == 0) {
 			throw new SlotTakenException();
 		}
-		events.publishEvent(new AppointmentBooked(practice, id, client, episode.id(), startsAt));
+		events.publishEvent(new AppointmentBooked(practice, id, client, episode.id(), startsAt, afterTheFact));
 		return id;
 	}
 

@@ -250,6 +250,11 @@ class AttendanceIntegrationTests {
 			.single();
 		mvc.perform(post(book + "/" + past + "/attend").with(csrf()).with(staff))
 			.andExpect(flash().attribute("notice", "Recorded: attended (session 1)."));
+		assertThat(jdbc.sql("select instrument_code || ' ' || status from administration where appointment_id = :a")
+			.param("a", past)
+			.query(String.class)
+			.list()).as("nothing was due before a session recorded after it; its check-in is due now")
+			.containsExactly("CHECK-IN DUE");
 		mvc.perform(get("/app/clients/" + practice.clientOfA() + "/sessions").with(staff))
 			.andExpect(content().string(not(containsString(past + "/attend"))));
 	}

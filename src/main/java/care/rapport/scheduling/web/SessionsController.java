@@ -183,9 +183,13 @@ class SessionsController {
 					continue;
 				}
 				try {
-					last = appointments.book(staff.practiceId(), client.id(), therapistId, start.atZone(zone).toInstant(),
-							Duration.ofMinutes(minutes), kind.map(AppointmentTypes.Type::id).orElse(null),
-							outside ? outsideReason : null);
+					var startsAt = start.atZone(zone).toInstant();
+					var typeId = kind.map(AppointmentTypes.Type::id).orElse(null);
+					last = past
+							? appointments.addPast(staff.practiceId(), client.id(), therapistId, startsAt,
+									Duration.ofMinutes(minutes), typeId, outside ? outsideReason : null)
+							: appointments.book(staff.practiceId(), client.id(), therapistId, startsAt,
+									Duration.ofMinutes(minutes), typeId, outside ? outsideReason : null);
 					booked++;
 				}
 				catch (SlotTakenException ex) {
