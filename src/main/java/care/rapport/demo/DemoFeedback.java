@@ -31,7 +31,6 @@ import care.rapport.practice.Ids;
 import care.rapport.practice.PracticeId;
 import care.rapport.scheduling.AppointmentId;
 import care.rapport.scheduling.Appointments;
-import care.rapport.scheduling.Attendance;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -245,7 +244,7 @@ class DemoFeedback {
 					total -> itemAnswers(total, 3, PHQ9_WEIGHTS, course.riskSession() == session ? 1 : 0, random));
 			answer(practice, client.id(), before.get(GAD7), course.gad7()[i],
 					total -> itemAnswers(total, 3, GAD7_WEIGHTS, 0, random));
-			appointments.recordAttendance(practice, appointment, Attendance.ATTENDED);
+			appointments.attend(practice, appointment);
 			AdministrationId checkIn = dueFor(practice, client.id(), appointment).get(CHECK_IN);
 			if (checkIn != null) {
 				administrations.submit(practice, client.id(), checkIn, checkInAnswers(course.checkIns()[i], random),

@@ -41,15 +41,18 @@ public class Administrations {
 			"GAD-7", MeasurementTiming.BEFORE_SESSION, "CHECK-IN", MeasurementTiming.AFTER_SESSION);
 
 	/**
-	 * An asking belongs to the session of its appointment: the number of sessions attended before
-	 * that appointment, plus one. A measure due before session 3 and the check-in after it share 3.
+	 * An asking belongs to the session of its appointment: the number the session was given when it
+	 * was attended (kept by scheduling, never changed), or before that the number it is expected to
+	 * get, the sessions attended before it plus one. A measure due before session 3 and the check-in
+	 * after it share 3.
 	 */
 	private static final String SESSION_NUMBER = """
 			case when a.appointment_id is null then null else
-			    (select 1 + count(*) from appointment ap
-			     join appointment p on p.practice_id = ap.practice_id and p.episode_id = ap.episode_id
+			    (select coalesce(ap.session_number, 1 + count(p.appointment_id)) from appointment ap
+			     left join appointment p on p.practice_id = ap.practice_id and p.episode_id = ap.episode_id
 			         and p.status = 'ATTENDED' and p.starts_at < ap.starts_at
-			     where ap.practice_id = a.practice_id and ap.appointment_id = a.appointment_id) end""";
+			     where ap.practice_id = a.practice_id and ap.appointment_id = a.appointment_id
+			     group by ap.session_number) end""";
 
 	private static final String SELECT = """
 			select a.*, %s as session_number
@@ -187,7 +190,8 @@ public class Administrations {
 
 	@EventListener
 	void on(AppointmentBooked booked) {
-		if (!consented(booked.practiceId(), booked.clientId())) {
+		// A session recorded after it took place: asking before it is impossible, and "missed" would be untrue.
+		if (booked.afterTheFact() || !consented(booked.practiceId(), booked.clientId())) {
 			return;
 		}
 		planOf(booked.practiceId(), booked.clientId()).forEach((code, timing) -> {

@@ -41,6 +41,8 @@ public class AppointmentRequests {
 
 	private static final String NOTE = "appointment_request.note";
 
+	private static final String DECLINE_REASON = "appointment_request.decline_reason";
+
 	private final JdbcClient jdbc;
 
 	private final Appointments appointments;
@@ -214,13 +216,13 @@ public class AppointmentRequests {
 	private void decide(RapportUser staff, AppointmentRequest request, Status status, @Nullable String reason,
 			@Nullable AppointmentId booked) {
 		int decided = jdbc.sql("""
-				update appointment_request set status = :s, decided_by = :by, decided_at = :now, decline_reason = :reason,
-				    appointment_id = :a
+				update appointment_request set status = :s, decided_by = :by, decided_at = :now,
+				    decline_reason_sealed = :reason, appointment_id = :a
 				where practice_id = :p and request_id = :id and status = 'PENDING'""")
 			.param("s", status.name())
 			.param("by", staff.id().value())
 			.param("now", utc(clock.instant()))
-			.param("reason", reason)
+			.param("reason", reason == null ? null : sensitive.encrypt(staff.practiceId(), DECLINE_REASON, reason))
 			.param("a", booked == null ? null : booked.value())
 			.param("p", staff.practiceId().value())
 			.param("id", request.id())
@@ -252,7 +254,10 @@ public class AppointmentRequests {
 				rs.getObject("therapist_id", UUID.class), rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
 				rs.getInt("minutes"), rs.getObject("type_id", UUID.class),
 				withNote ? sensitive.decrypt(practice, NOTE, rs.getBytes("note")) : null,
-				Status.valueOf(rs.getString("status")), rs.getString("decline_reason"),
+				Status.valueOf(rs.getString("status")),
+				// Rows not yet moved by SealedReasonsMigration still have the plaintext column.
+				Optional.ofNullable(sensitive.decrypt(practice, DECLINE_REASON, rs.getBytes("decline_reason_sealed")))
+					.orElse(rs.getString("decline_reason")),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant());
 	}
 

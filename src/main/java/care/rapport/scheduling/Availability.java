@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import care.rapport.identity.UserId;
 import care.rapport.practice.PracticeId;
+import care.rapport.practice.SensitiveText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,10 +36,15 @@ public class Availability {
 	/** Offered times start on the half hour. */
 	private static final int SLOT_STEP_MINUTES = 30;
 
+	private static final String DAY_OFF_REASON = "availability_exception.reason";
+
 	private final JdbcClient jdbc;
 
-	Availability(JdbcClient jdbc) {
+	private final SensitiveText sensitive;
+
+	Availability(JdbcClient jdbc, SensitiveText sensitive) {
 		this.jdbc = jdbc;
+		this.sensitive = sensitive;
 	}
 
 	public List<Window> windows(PracticeId practice, UserId therapist) {
@@ -54,12 +60,15 @@ public class Availability {
 
 	public List<DayOff> daysOff(PracticeId practice, UserId therapist, LocalDate from) {
 		return jdbc.sql("""
-				select day, reason from availability_exception
+				select day, reason, reason_sealed from availability_exception
 				where practice_id = :p and therapist_id = :t and day >= :from order by day""")
 			.param("p", practice.value())
 			.param("t", therapist.value())
 			.param("from", from)
-			.query((rs, n) -> new DayOff(rs.getObject(1, LocalDate.class), rs.getString(2)))
+			// Rows not yet moved by SealedReasonsMigration still have the plaintext column.
+			.query((rs, n) -> new DayOff(rs.getObject(1, LocalDate.class),
+					Optional.ofNullable(sensitive.decrypt(practice, DAY_OFF_REASON, rs.getBytes(3)))
+						.orElse(Optional.ofNullable(rs.getString(2)).orElse(""))))
 			.list();
 	}
 
@@ -100,12 +109,12 @@ public class Availability {
 			throw new IllegalArgumentException("Give a short reason for the day off (up to 200 characters).");
 		}
 		jdbc.sql("""
-				insert into availability_exception (practice_id, therapist_id, day, reason) values (:p, :t, :d, :r)
-				on conflict (practice_id, therapist_id, day) do update set reason = :r""")
+				insert into availability_exception (practice_id, therapist_id, day, reason_sealed) values (:p, :t, :d, :r)
+				on conflict (practice_id, therapist_id, day) do update set reason_sealed = :r, reason = null""")
 			.param("p", practice.value())
 			.param("t", therapist.value())
 			.param("d", day)
-			.param("r", reason.strip())
+			.param("r", sensitive.encrypt(practice, DAY_OFF_REASON, reason.strip()))
 			.update();
 	}
 
@@ -176,8 +185,8 @@ public class Availability {
 			.filter(d -> d.day().equals(start.toLocalDate()))
 			.findFirst();
 		if (dayOff.isPresent()) {
-			return Optional.of("The therapist does not work on " + start.toLocalDate() + " (" + dayOff.get().reason()
-					+ ").");
+			// Without the reason: clients read this too, and why a therapist is off is theirs.
+			return Optional.of("The therapist does not work on " + start.toLocalDate() + ".");
 		}
 		List<Window> windows = windows(practice, therapist);
 		if (windows.isEmpty()) {

@@ -18,12 +18,15 @@ import care.rapport.practice.Tokens;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
-import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CalendarFeeds {
+
+	private static final Logger log = LoggerFactory.getLogger(CalendarFeeds.class);
 
 	private final JdbcClient jdbc;
 
@@ -62,7 +67,11 @@ public class CalendarFeeds {
 		return token;
 	}
 
-	/** The feed behind a token: the last 30 days and the next 180, cancelled sessions left out. */
+	/**
+	 * The feed behind a token: the last 30 days and the next 180, cancelled sessions left out. One
+	 * session that cannot be written never costs the therapist the rest of their calendar: it is
+	 * written without its video link, or left out, and logged.
+	 */
 	public Optional<String> feed(String token) {
 		record Owner(UUID practiceId, UUID userId) {
 		}
@@ -76,8 +85,17 @@ public class CalendarFeeds {
 						now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(180)));
 				var calendar = newCalendar();
 				for (var entry : entries) {
-					if (entry.appointment().attendance() != Attendance.CANCELLED) {
-						calendar.add(event(entry.appointment(), "Session: " + initials(entry.clientName())));
+					if (entry.appointment().attendance() == Attendance.CANCELLED) {
+						continue;
+					}
+					String who = initials(entry.clientName());
+					try {
+						calendar.add(event(entry.appointment(), "Session: " + who,
+								"Session with " + who + ". Details are in Rapport."));
+					}
+					catch (RuntimeException ex) {
+						log.warn("Left appointment {} out of a calendar feed: it could not be written", entry.appointment().id(),
+								ex);
 					}
 				}
 				return write(calendar);
@@ -87,7 +105,8 @@ public class CalendarFeeds {
 	/** One session for the client's own calendar. */
 	public String single(Appointment appointment, String practiceName) {
 		var calendar = newCalendar();
-		calendar.add(event(appointment, "Session with " + practiceName));
+		calendar.add(event(appointment, "Session with " + practiceName,
+				"Your session with " + practiceName + ". To change it, contact your therapist or use Rapport."));
 		return write(calendar);
 	}
 
@@ -110,13 +129,26 @@ public class CalendarFeeds {
 		return calendar;
 	}
 
-	private static VEvent event(Appointment appointment, String summary) {
-		var event = new VEvent(appointment.startsAt().atZone(ZoneOffset.UTC), appointment.endsAt().atZone(ZoneOffset.UTC),
-				summary);
+	/**
+	 * An event in UTC ({@code DTSTART:…Z}, valid without a VTIMEZONE), located at its video link or
+	 * in person. The description says nothing clinical: calendars sync to phones and other services.
+	 */
+	private static VEvent event(Appointment appointment, String summary, String description) {
+		var event = new VEvent(appointment.startsAt(), appointment.endsAt(), summary);
 		event.add(new Uid(appointment.id() + "@rapport"));
-		@Nullable String url = appointment.telehealthUrl();
-		if (url != null) {
-			event.add(new Url(URI.create(url)));
+		Optional<URI> link = Optional.ofNullable(appointment.telehealthUrl()).flatMap(VideoLinks::parse);
+		if (appointment.telehealthUrl() != null && link.isEmpty()) {
+			log.warn("Appointment {} has a stored video link that is not an https address; written without it",
+					appointment.id());
+		}
+		if (link.isPresent()) {
+			event.add(new Url(link.get()));
+			event.add(new Location(link.get().toString()));
+			event.add(new Description(description + " Join by video: " + link.get()));
+		}
+		else {
+			event.add(new Location(appointment.telehealthUrl() != null ? "Video (link in Rapport)" : "In person"));
+			event.add(new Description(description));
 		}
 		return event;
 	}

@@ -73,8 +73,7 @@ class OutcomesReportIntegrationTests {
 		for (int week = 10; week >= 9; week--) {
 			var appointment = appointments.book(practice.practice().id(), practice.clientOfA(), therapist,
 					Instant.now().minus(Duration.ofDays(7L * week)), Duration.ofMinutes(50));
-			appointments.recordAttendance(practice.practice().id(), appointment,
-					care.rapport.scheduling.Attendance.ATTENDED);
+			appointments.attend(practice.practice().id(), appointment);
 		}
 		var report = reports.report(practice.practice().id(), null, Instant.now().minus(Duration.ofDays(90)),
 				Instant.now().plus(Duration.ofDays(1)));

@@ -11,7 +11,6 @@ import care.rapport.clients.Clients;
 import care.rapport.clients.Episodes;
 import care.rapport.measures.Administrations;
 import care.rapport.scheduling.Appointments;
-import care.rapport.scheduling.Attendance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -57,7 +56,7 @@ class PracticeModelsIntegrationTests {
 					.book(practice.practice().id(), client, therapist,
 							Instant.now().minus(Duration.ofDays(7L * (6 - session))).plus(Duration.ofHours(i)),
 							Duration.ofMinutes(50));
-				context.getBean(Appointments.class).recordAttendance(practice.practice().id(), appointment, Attendance.ATTENDED);
+				context.getBean(Appointments.class).attend(practice.practice().id(), appointment);
 				context.getBean(Administrations.class)
 					.enterOnPaper(practice.practice().id(), client, episode.id().value(), appointment.value(), "PHQ-9",
 							answersTotalling(18 - 3 * (session - 1) + i % 2), therapist);

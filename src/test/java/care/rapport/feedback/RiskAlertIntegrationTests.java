@@ -10,7 +10,6 @@ import care.rapport.TestPractice;
 import care.rapport.measures.Administration;
 import care.rapport.measures.Administrations;
 import care.rapport.scheduling.Appointments;
-import care.rapport.scheduling.Attendance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -212,9 +211,9 @@ class RiskAlertIntegrationTests {
 			.param("c", practice.clientOfA().value())
 			.query(UUID.class)
 			.single();
+		takesPlace(appointment);
 		context.getBean(Appointments.class)
-			.recordAttendance(practice.practice().id(), new care.rapport.scheduling.AppointmentId(appointment),
-					Attendance.ATTENDED);
+			.attend(practice.practice().id(), new care.rapport.scheduling.AppointmentId(appointment));
 		assertThat(statusOf(gad)).isEqualTo("DECLINED");
 		assertThat(statusOf(dueIdAfterAttendance())).isEqualTo("DUE");
 	}
@@ -252,8 +251,8 @@ class RiskAlertIntegrationTests {
 				.param("c", practice.clientOfA().value())
 				.query(UUID.class)
 				.single();
-			appointments.recordAttendance(practice.practice().id(), new care.rapport.scheduling.AppointmentId(appointment),
-					Attendance.ATTENDED);
+			takesPlace(appointment);
+			appointments.attend(practice.practice().id(), new care.rapport.scheduling.AppointmentId(appointment));
 			var checkIn = post("/me/measures/" + dueId("CHECK-IN")).with(csrf()).with(asClient());
 			for (int i = 1; i <= 4; i++) {
 				checkIn.param("item.q" + i, "10");
@@ -325,8 +324,20 @@ class RiskAlertIntegrationTests {
 			.param("c", practice.clientOfA().value())
 			.query(UUID.class)
 			.single();
-		appointments.recordAttendance(practice.practice().id(), new care.rapport.scheduling.AppointmentId(appointment),
-				Attendance.ATTENDED);
+		takesPlace(appointment);
+		appointments.attend(practice.practice().id(), new care.rapport.scheduling.AppointmentId(appointment));
+	}
+
+	/**
+	 * Moves a session booked for later today back by a day, so it has taken place and may be
+	 * attended (attendance is refused before a session starts); sessions keep their order and gaps.
+	 */
+	private void takesPlace(UUID appointment) {
+		jdbc.sql("""
+				update appointment set starts_at = starts_at - interval '1 day', ends_at = ends_at - interval '1 day'
+				where appointment_id = :a""")
+			.param("a", appointment)
+			.update();
 	}
 
 	@Test

@@ -10,7 +10,6 @@ import care.rapport.TestPractice;
 import care.rapport.practice.SensitiveText;
 import care.rapport.scheduling.AppointmentId;
 import care.rapport.scheduling.Appointments;
-import care.rapport.scheduling.Attendance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,10 +68,10 @@ class GoalsIntegrationTests {
 		rate(goal, "3");
 		AppointmentId first = sessionAgo(Duration.ofDays(8));
 		AppointmentId second = sessionAgo(Duration.ofDays(1));
-		appointments.recordAttendance(practice.practice().id(), first, Attendance.ATTENDED);
+		appointments.attend(practice.practice().id(), first);
 		rate(goal, "4");
 		rate(goal, "5");
-		appointments.recordAttendance(practice.practice().id(), second, Attendance.ATTENDED);
+		appointments.attend(practice.practice().id(), second);
 		rate(goal, "7");
 
 		assertThat(jdbc.sql("select session_number || ':' || rating from goal_rating where goal_id = :g order by session_number")

@@ -92,7 +92,7 @@ class AdminAuditViewIntegrationTests {
 			.param("note", "Called the same day; safety plan reviewed together."));
 		var record = context.getBean(Clients.class).ownRecord(client).orElseThrow();
 		context.getBean(Goals.class).write(client, record, "Sleep six hours a night", null);
-		appointments.recordAttendance(p, session, Attendance.ATTENDED);
+		appointments.attend(p, session);
 		context.getBean(ProgressNotes.class)
 			.sign(therapist, practice.clientOfA(), session,
 					new NoteDraft(NoteTemplate.FREE_TEXT, Map.of("text", "Reviewed the safety plan"), 0, UUID.randomUUID()));

@@ -70,7 +70,8 @@ class MeasurementConsentIntegrationTests {
 			.andExpect(content().string(containsString("have not signed consent to check-ins and feedback")));
 		mvc.perform(paperPhq9(practice)).andExpect(status().isConflict())
 			.andExpect(content().string(containsString("Paper answers can&#39;t be recorded until then")));
-		appointments.recordAttendance(practice.practice().id(), session, Attendance.ATTENDED);
+		takesPlace(session);
+		appointments.attend(practice.practice().id(), session);
 		assertThat(administrationsOf(practice)).as("no check-in after the session either").isZero();
 	}
 
@@ -107,8 +108,18 @@ class MeasurementConsentIntegrationTests {
 			.andExpect(status().is3xxRedirection());
 		mvc.perform(paperPhq9(practice)).andExpect(status().isConflict());
 		long before = administrationsOf(practice);
-		appointments.recordAttendance(practice.practice().id(), session, Attendance.ATTENDED);
+		takesPlace(session);
+		appointments.attend(practice.practice().id(), session);
 		assertThat(administrationsOf(practice)).as("no check-in after the session").isEqualTo(before);
+	}
+
+	/** Moves the session an hour and a half back, so it has begun and may be attended. */
+	private void takesPlace(AppointmentId session) {
+		jdbc.sql("""
+				update appointment set starts_at = starts_at - interval '90 minutes', ends_at = ends_at - interval '90 minutes'
+				where appointment_id = :a""")
+			.param("a", session.value())
+			.update();
 	}
 
 	private AppointmentId bookInAnHour(TestPractice practice) {

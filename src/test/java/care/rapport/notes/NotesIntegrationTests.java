@@ -22,7 +22,6 @@ import care.rapport.identity.UserId;
 import care.rapport.practice.SensitiveText;
 import care.rapport.scheduling.AppointmentId;
 import care.rapport.scheduling.Appointments;
-import care.rapport.scheduling.Attendance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -426,7 +425,7 @@ class NotesIntegrationTests {
 	private AppointmentId attended(ClientId client, String therapistEmail, Duration ago) {
 		AppointmentId id = appointments.book(practice.practice().id(), client, practice.user(therapistEmail).id(),
 				Instant.now().minus(ago).truncatedTo(ChronoUnit.MINUTES), Duration.ofMinutes(50));
-		appointments.recordAttendance(practice.practice().id(), id, Attendance.ATTENDED);
+		appointments.attend(practice.practice().id(), id);
 		return id;
 	}
 

@@ -18,6 +18,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -47,7 +48,7 @@ class AppointmentTypesIntegrationTests {
 			.with(practice.as(practice.therapistAEmail()))
 			.param("date", day.toString()).param("time", "11:00").param("minutes", "50")
 			.param("type", intake.id().toString()))
-			.andExpect(redirectedUrl("/app/clients/" + practice.clientOfA() + "/sessions"));
+			.andExpect(redirectedUrlPattern("/app/clients/" + practice.clientOfA() + "/sessions#session-*"));
 		assertThat(jdbc.sql("select extract(epoch from ends_at - starts_at) / 60 from appointment where client_id = :c")
 			.param("c", practice.clientOfA().value())
 			.query(Integer.class)

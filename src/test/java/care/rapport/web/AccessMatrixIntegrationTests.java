@@ -77,6 +77,10 @@ class AccessMatrixIntegrationTests {
 
 	care.rapport.scheduling.AppointmentId appointmentOfA;
 
+	care.rapport.scheduling.AppointmentId appointmentOfB;
+
+	care.rapport.scheduling.AppointmentId appointmentOfOtherPractice;
+
 	java.util.UUID measureOfA;
 
 	java.util.UUID measureOfB;
@@ -90,9 +94,13 @@ class AccessMatrixIntegrationTests {
 		appointmentOfA = context.getBean(care.rapport.scheduling.Appointments.class)
 			.book(practice.practice().id(), practice.clientOfA(), practice.user(practice.therapistAEmail()).id(),
 					java.time.Instant.now().plusSeconds(86_400), java.time.Duration.ofMinutes(50));
-		context.getBean(care.rapport.scheduling.Appointments.class)
+		appointmentOfB = context.getBean(care.rapport.scheduling.Appointments.class)
 			.book(practice.practice().id(), practice.clientOfB(), practice.user(practice.therapistBEmail()).id(),
 					java.time.Instant.now().plusSeconds(86_400), java.time.Duration.ofMinutes(50));
+		appointmentOfOtherPractice = context.getBean(care.rapport.scheduling.Appointments.class)
+			.book(otherPractice.practice().id(), otherPractice.clientOfA(),
+					otherPractice.user(otherPractice.therapistAEmail()).id(), java.time.Instant.now().plusSeconds(86_400),
+					java.time.Duration.ofMinutes(50));
 		var administrations = context.getBean(care.rapport.measures.Administrations.class);
 		measureOfA = administrations.due(practice.practice().id(), practice.clientOfA()).get(0).id().value();
 		measureOfB = administrations.due(practice.practice().id(), practice.clientOfB()).get(0).id().value();
@@ -172,9 +180,13 @@ class AccessMatrixIntegrationTests {
 		rows.add(new Row("GET", "/app/practice", t -> "/app/practice", OK, ADMIN_ONLY));
 		rows.add(new Row("GET", "/app/appointment-types", t -> "/app/appointment-types", OK, ADMIN_ONLY));
 		rows.add(new Row("POST", "/app/appointment-types", t -> "/app/appointment-types", OK, ADMIN_ONLY));
+		// Retiring a kind of session that is not the practice's (or not there) changes nothing and says so: 404.
 		rows.add(new Row("POST", "/app/appointment-types/{id}/retire",
 				t -> "/app/appointment-types/" + java.util.UUID.randomUUID() + "/retire", OK,
-				with(ADMIN_ONLY, Who.ADMIN, 302, Who.OTHER_PRACTICE_ADMIN, 302)));
+				with(ADMIN_ONLY, Who.ADMIN, NOT_FOUND, Who.OTHER_PRACTICE_ADMIN, NOT_FOUND)));
+		rows.add(new Row("POST", "/app/appointment-types/{id}/retire",
+				t -> "/app/appointment-types/" + t.appointmentType() + "/retire", OK,
+				with(ADMIN_ONLY, Who.ADMIN, 302, Who.OTHER_PRACTICE_ADMIN, NOT_FOUND)));
 		rows.add(new Row("POST", "/app/practice/crisis-lines", t -> "/app/practice/crisis-lines?lines=Bad", OK,
 				ADMIN_ONLY));
 		rows.add(new Row("GET", "/app/outbox", t -> "/app/outbox", OK, staffOnly(OK)));
@@ -206,10 +218,28 @@ class AccessMatrixIntegrationTests {
 				OK, clientOfAOnly));
 		rows.add(new Row("POST", "/app/clients/{id}/appointments",
 				t -> "/app/clients/" + t.practice.clientOfA() + "/appointments", OK, clientOfAOnly));
-		rows.add(new Row("POST", "/app/clients/{id}/appointments/{appointmentId}/attendance",
-				t -> "/app/clients/" + t.practice.clientOfA() + "/appointments/" + t.appointmentOfA
-						+ "/attendance?attendance=SCHEDULED",
-				LOGIN, with(clientOfAOnly, Who.THERAPIST, 302, Who.SUPERVISOR, 302, Who.ADMIN, 302)));
+		// Attendance: each transition of client A's (future) session is refused with a redirect for the care
+		// team and admins, and is not there (404) for another therapist, another practice, or with another
+		// therapist's or practice's session under client A.
+		for (String transition : List.of("attend", "no-show", "late-cancel", "reinstate")) {
+			String pattern = "/app/clients/{id}/appointments/{appointmentId}/" + transition;
+			rows.add(new Row("POST", pattern,
+					t -> "/app/clients/" + t.practice.clientOfA() + "/appointments/" + t.appointmentOfA + "/" + transition,
+					LOGIN, with(clientOfAOnly, Who.THERAPIST, 302, Who.SUPERVISOR, 302, Who.ADMIN, 302)));
+			rows.add(new Row("POST", pattern,
+					t -> "/app/clients/" + t.practice.clientOfA() + "/appointments/" + t.appointmentOfB + "/" + transition,
+					LOGIN, staffOnly(NOT_FOUND)));
+			rows.add(new Row("POST", pattern,
+					t -> "/app/clients/" + t.practice.clientOfA() + "/appointments/" + t.appointmentOfOtherPractice + "/"
+							+ transition,
+					LOGIN, staffOnly(NOT_FOUND)));
+		}
+		rows.add(new Row("POST", "/app/clients/{id}/appointments/{appointmentId}/cancel",
+				t -> "/app/clients/" + t.practice.clientOfA() + "/appointments/" + t.appointmentOfOtherPractice + "/cancel",
+				LOGIN, staffOnly(NOT_FOUND)));
+		rows.add(new Row("POST", "/app/clients/{id}/appointments/{appointmentId}/telehealth",
+				t -> "/app/clients/" + t.practice.clientOfA() + "/appointments/" + t.appointmentOfB + "/telehealth",
+				LOGIN, staffOnly(NOT_FOUND)));
 		// Questionnaires: a client answers only their own.
 		rows.add(new Row("GET", "/me/measures", t -> "/me/measures", FORBIDDEN, CLIENT_ONLY));
 		rows.add(new Row("GET", "/me/measures/{id}", t -> "/me/measures/" + t.measureOfA, FORBIDDEN, CLIENT_ONLY));
@@ -482,7 +512,7 @@ class AccessMatrixIntegrationTests {
 			var appointments = context.getBean(care.rapport.scheduling.Appointments.class);
 			var session = appointments.book(owner.practice().id(), owner.clientOfA(), therapist.id(),
 					java.time.Instant.now().minus(java.time.Duration.ofDays(1 + notes.size())), java.time.Duration.ofMinutes(50));
-			appointments.recordAttendance(owner.practice().id(), session, care.rapport.scheduling.Attendance.ATTENDED);
+			appointments.attend(owner.practice().id(), session);
 			if (fixture != NoteFixture.NONE) {
 				context.getBean(care.rapport.notes.ProgressNotes.class)
 					.sign(therapist, owner.clientOfA(), session, new care.rapport.notes.NoteDraft(
@@ -500,7 +530,7 @@ class AccessMatrixIntegrationTests {
 			var session = appointments.book(practice.practice().id(), practice.clientOfB(),
 					practice.user(practice.therapistBEmail()).id(), java.time.Instant.now().minus(java.time.Duration.ofDays(30)),
 					java.time.Duration.ofMinutes(50));
-			appointments.recordAttendance(practice.practice().id(), session, care.rapport.scheduling.Attendance.ATTENDED);
+			appointments.attend(practice.practice().id(), session);
 			return "/app/clients/" + practice.clientOfB() + "/appointments/" + session + "/note";
 		});
 	}
@@ -514,6 +544,18 @@ class AccessMatrixIntegrationTests {
 			.param("a", session)
 			.query(String.class)
 			.single();
+	}
+
+	private java.util.@org.jspecify.annotations.Nullable UUID appointmentType;
+
+	/** A kind of session of the practice, retired by its admin in the matrix (made on first use). */
+	java.util.UUID appointmentType() {
+		if (appointmentType == null) {
+			appointmentType = context.getBean(care.rapport.scheduling.AppointmentTypes.class)
+				.add(practice.practice().id(), "Matrix intake " + java.util.UUID.randomUUID().toString().substring(0, 8), 50,
+						false);
+		}
+		return appointmentType;
 	}
 
 	/** The current treatment consent document of a practice (written on first use). */

@@ -48,7 +48,7 @@ class HomePagesIntegrationTests {
 				LocalDate.now(zone).atTime(12, 0).atZone(zone).toInstant(), Duration.ofMinutes(50));
 		var lastWeek = appointments.book(p, practice.clientOfA(), therapist.id(),
 				Instant.now().minus(Duration.ofDays(7)), Duration.ofMinutes(50));
-		appointments.recordAttendance(p, lastWeek, Attendance.ATTENDED);
+		appointments.attend(p, lastWeek);
 		context.getBean(Alerts.class)
 			.raise(p, practice.clientOfA(), therapist.id(), new AlertCandidate(AlertType.DETERIORATION,
 					AlertSeverity.HIGH, "PHQ-9", 1, Instant.now(), "PHQ-9 rose from 9 to 17"), null);

@@ -204,9 +204,8 @@ public class NoteStore {
 	public List<Unsigned> unsigned(PracticeId practice, UserId therapist) {
 		return jdbc.sql("""
 				with numbered as (
-				    select a.*, case when a.status = 'ATTENDED' then count(*) filter (where a.status = 'ATTENDED')
-				        over (partition by a.episode_id order by a.starts_at, a.appointment_id) end as session_number
-				    from appointment a
+				    -- session_number: given by scheduling when the session is attended, never changed.
+				    select a.* from appointment a
 				    where a.practice_id = :p and a.client_id in
 				        (select client_id from client where practice_id = :p and therapist_id = :t))
 				select a.appointment_id, a.client_id, c.display_name, a.starts_at, a.session_number,

@@ -21,12 +21,14 @@ import care.rapport.clients.Episodes;
 import care.rapport.identity.RapportUser;
 import care.rapport.identity.UserId;
 import care.rapport.practice.Practices;
+import care.rapport.scheduling.Appointment;
 import care.rapport.scheduling.AppointmentId;
 import care.rapport.scheduling.AppointmentTypes;
 import care.rapport.scheduling.Appointments;
-import care.rapport.scheduling.Attendance;
+import care.rapport.scheduling.AttendanceRefused;
 import care.rapport.scheduling.SlotTakenException;
 import care.rapport.scheduling.internal.SessionNotices;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -61,13 +63,17 @@ class SessionsController {
 
 	private final SessionNotices notices;
 
+	private final java.time.Clock clock;
+
 	/** Columns other modules add (the notes column); none when no such module is present. */
 	private final org.springframework.beans.factory.ObjectProvider<care.rapport.scheduling.SessionColumn> columns;
 
 	SessionsController(Clients clients, Episodes episodes, Appointments appointments, Practices practices,
 			care.rapport.scheduling.Availability availability, AppointmentTypes types, AuditLog audit,
 			SessionNotices notices,
-			org.springframework.beans.factory.ObjectProvider<care.rapport.scheduling.SessionColumn> columns) {
+			org.springframework.beans.factory.ObjectProvider<care.rapport.scheduling.SessionColumn> columns,
+			java.time.Clock clock) {
+		this.clock = clock;
 		this.audit = audit;
 		this.notices = notices;
 		this.columns = columns;
@@ -93,24 +99,60 @@ class SessionsController {
 				.stream())
 			.toList());
 		model.addAttribute("zone", zone);
-		model.addAttribute("attendances", Attendance.values());
+		// Reasons may say something clinical ("panic attack"): the care team reads them, admins see that one exists.
+		model.addAttribute("showReasons", clients.onCareTeam(staff, client.id()));
+		Instant now = clock.instant();
+		// Only what may be done now is offered: an attended session offers nothing, a future one no attendance.
+		model.addAttribute("actions", sessions.stream()
+			.collect(java.util.stream.Collectors.toMap(Appointment::id, a -> a.allowedAt(now))));
 		model.addAttribute("types", types.active(staff.practiceId()));
-		if (!model.containsAttribute("date")) {
-			model.addAttribute("date", LocalDate.now(zone));
-			model.addAttribute("time", "10:00");
-			model.addAttribute("minutes", 50);
+		if (!model.containsAttribute("booking")) {
+			model.addAttribute("booking", BookingForm.blank(LocalDate.now(zone)));
 		}
 		return "scheduling/sessions";
+	}
+
+	/**
+	 * What the booking form holds, kept as typed when it comes back with a problem.
+	 *
+	 * @param past the session already took place and is recorded after the fact
+	 * @param outsideReason why a session is booked outside the therapist's availability (urgent sessions happen)
+	 */
+	record BookingForm(String date, String time, int minutes, @Nullable UUID type, String repeat, int count, boolean past,
+			String outsideReason) {
+
+		static BookingForm blank(LocalDate today) {
+			return new BookingForm(today.toString(), "10:00", 50, null, "ONCE", 1, false, "");
+		}
+
+	}
+
+	/** A problem with one field of a form: the message is shown next to it. */
+	static final class FieldProblem extends IllegalArgumentException {
+
+		private final String field;
+
+		FieldProblem(String field, String message) {
+			super(message);
+			this.field = field;
+		}
+
+		String field() {
+			return field;
+		}
+
 	}
 
 	@PostMapping("/app/clients/{id}/appointments")
 	String book(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String date, @RequestParam(defaultValue = "") String time,
 			@RequestParam(defaultValue = "50") int minutes, @RequestParam(defaultValue = "ONCE") String repeat,
-			@RequestParam(defaultValue = "1") int count, @RequestParam(required = false) UUID type, Model model,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "1") int count, @RequestParam(required = false) UUID type,
+			@RequestParam(defaultValue = "false") boolean past, @RequestParam(defaultValue = "") String outsideReason,
+			Model model, RedirectAttributes redirect) {
 		Client client = visibleClient(staff, id);
 		ZoneId zone = practices.get(staff.practiceId()).timeZone();
+		var form = new BookingForm(date, time, minutes, type, repeat, count, past, outsideReason);
 		int weeksApart = switch (repeat) {
 			case "WEEKLY" -> 1;
 			case "EVERY_TWO_WEEKS" -> 2;
@@ -122,23 +164,32 @@ class SessionsController {
 			minutes = kind.get().minutes();
 		}
 		List<String> taken = new ArrayList<>();
+		AppointmentId last = null;
 		int booked = 0;
 		try {
 			if (sessions < 1 || sessions > 52) {
-				throw new IllegalArgumentException("A series has 1 to 52 sessions.");
+				throw new FieldProblem("count", "A series has 1 to 52 sessions.");
 			}
-			var first = bookableStart(staff, client, zone, date, time, minutes);
+			if (past && sessions > 1) {
+				throw new FieldProblem("count", "Add past sessions one at a time.");
+			}
+			var first = bookableStart(staff, client, zone, date, time, minutes, past, outsideReason);
 			var therapistId = new UserId(client.therapistId());
 			for (int i = 0; i < sessions; i++) {
 				var start = first.plusWeeks((long) i * weeksApart);
-				if (availability.problemWith(staff.practiceId(), therapistId, start, minutes).isPresent()) {
+				boolean outside = availability.problemWith(staff.practiceId(), therapistId, start, minutes).isPresent();
+				if (outside && outsideReason.isBlank()) {
 					taken.add(start.toLocalDate() + " (not available)");
 					continue;
 				}
 				try {
-					appointments.book(staff.practiceId(), client.id(), new UserId(client.therapistId()),
-							start.atZone(zone).toInstant(), Duration.ofMinutes(minutes),
-							kind.map(AppointmentTypes.Type::id).orElse(null));
+					var startsAt = start.atZone(zone).toInstant();
+					var typeId = kind.map(AppointmentTypes.Type::id).orElse(null);
+					last = past
+							? appointments.addPast(staff.practiceId(), client.id(), therapistId, startsAt,
+									Duration.ofMinutes(minutes), typeId, outside ? outsideReason : null)
+							: appointments.book(staff.practiceId(), client.id(), therapistId, startsAt,
+									Duration.ofMinutes(minutes), typeId, outside ? outsideReason : null);
 					booked++;
 				}
 				catch (SlotTakenException ex) {
@@ -146,36 +197,63 @@ class SessionsController {
 				}
 			}
 		}
-		catch (DateTimeParseException | IllegalArgumentException ex) {
-			model.addAttribute("error", ex instanceof DateTimeParseException
-					? "Enter the date as YYYY-MM-DD and the time as HH:MM." : ex.getMessage());
-			return bookingFormAgain(staff, id, date, time, minutes, model);
+		catch (DateTimeParseException ex) {
+			return bookingFormAgain(staff, id, form, "date", "Enter the date as YYYY-MM-DD and the time as HH:MM.", model);
 		}
-		if (booked == 0) {
-			model.addAttribute("error", client.therapistName()
-					+ " already has a session at that time. Nothing was booked; choose another time.");
-			return bookingFormAgain(staff, id, date, time, minutes, model);
+		catch (FieldProblem ex) {
+			return bookingFormAgain(staff, id, form, ex.field(), ex.getMessage(), model);
 		}
-		changed(staff, client, AuditAction.SESSION_BOOKED, booked == 1 ? "Booked a session" : "Booked " + booked + " sessions");
-		redirect.addFlashAttribute("notice", (booked == 1 ? "Session booked." : booked + " sessions booked.")
+		if (booked == 0 || last == null) {
+			return bookingFormAgain(staff, id, form, "time", client.therapistName()
+					+ " already has a session at that time. Nothing was booked; choose another time.", model);
+		}
+		changed(staff, client, AuditAction.SESSION_BOOKED, past ? "Added a past session"
+				: booked == 1 ? "Booked a session" : "Booked " + booked + " sessions");
+		redirect.addFlashAttribute("notice", (past ? "Past session added; record what happened in its row."
+				: booked == 1 ? "Session booked." : booked + " sessions booked.")
 				+ (taken.isEmpty() ? "" : " Not booked, because " + client.therapistName()
 						+ " already has a session or is not available then: " + String.join(", ", taken) + "."));
-		return "redirect:/app/clients/" + id + "/sessions";
+		return "redirect:/app/clients/" + id + "/sessions#session-" + last;
 	}
 
 	/**
-	 * The start of a session that may be booked or moved to: a real time, from now on, of a sensible
-	 * length, inside the therapist's availability.
-	 * @throws IllegalArgumentException saying what to change
+	 * The start of a session that may be booked: a real time of a sensible length, from now on (or
+	 * before now for a past session recorded after the fact), inside the therapist's availability
+	 * unless a reason to book outside it is given.
+	 * @throws FieldProblem saying which field to change and how
 	 * @throws DateTimeParseException when the date or time is not one
 	 */
 	private LocalDateTime bookableStart(RapportUser staff, Client client, ZoneId zone, String date, String time,
-			int minutes) {
+			int minutes, boolean past, String outsideReason) {
 		var start = LocalDate.parse(date).atTime(LocalTime.parse(time));
 		if (minutes < 10 || minutes > 240) {
-			throw new IllegalArgumentException("A session lasts between 10 and 240 minutes.");
+			throw new FieldProblem("minutes", "A session lasts between 10 and 240 minutes.");
 		}
-		if (start.atZone(zone).toInstant().isBefore(Instant.now())) {
+		boolean passed = start.atZone(zone).toInstant().isBefore(clock.instant());
+		if (passed && !past) {
+			throw new FieldProblem("date", "That time has passed. Choose a time from now on, or tick "
+					+ "\u201cAlready took place\u201d to add a past session.");
+		}
+		if (!passed && past) {
+			throw new FieldProblem("date", "A past session starts before now. Untick \u201cAlready took place\u201d "
+					+ "to book it.");
+		}
+		if (outsideReason.strip().length() > Appointment.MAX_REASON) {
+			throw new FieldProblem("outsideReason", "Keep the reason to " + Appointment.MAX_REASON + " characters.");
+		}
+		var outside = availability.problemWith(staff.practiceId(), new UserId(client.therapistId()), start, minutes);
+		if (outside.isPresent() && outsideReason.isBlank()) {
+			throw new FieldProblem("outsideReason", outside.get()
+					+ " To book it anyway, say why below (for example, an urgent session).");
+		}
+		return start;
+	}
+
+	/** The start a session may be moved to: from now on, inside the therapist's availability. */
+	private LocalDateTime movableStart(RapportUser staff, Client client, ZoneId zone, String date, String time,
+			int minutes) {
+		var start = LocalDate.parse(date).atTime(LocalTime.parse(time));
+		if (start.atZone(zone).toInstant().isBefore(clock.instant())) {
 			throw new IllegalArgumentException("That time has passed. Choose a time from now on.");
 		}
 		var outside = availability.problemWith(staff.practiceId(), new UserId(client.therapistId()), start, minutes);
@@ -191,15 +269,17 @@ class SessionsController {
 			@PathVariable UUID appointmentId, @RequestParam(defaultValue = "") String date,
 			@RequestParam(defaultValue = "") String time, RedirectAttributes redirect) {
 		Client client = visibleClient(staff, id);
-		var appointment = appointmentOf(staff, id, appointmentId);
+		var appointment = appointmentOf(staff, client, appointmentId);
 		ZoneId zone = practices.get(staff.practiceId()).timeZone();
 		int minutes = (int) appointment.length().toMinutes();
 		try {
-			var start = bookableStart(staff, client, zone, date, time, minutes).atZone(zone).toInstant();
+			var start = movableStart(staff, client, zone, date, time, minutes).atZone(zone).toInstant();
 			appointments.reschedule(staff.practiceId(), appointment.id(), start, appointment.length());
 			changed(staff, client.id(), AuditAction.SESSION_RESCHEDULED, "Moved a session");
 			notices.rescheduled(staff.practiceId(), client.id(), appointment.startsAt(), start);
-			redirect.addFlashAttribute("notice", "Session moved to " + MOVED_TO.format(start.atZone(zone)) + ".");
+			// "10:00 a.m." ends with a period already; a sentence needs no second one.
+			String when = MOVED_TO.format(start.atZone(zone));
+			redirect.addFlashAttribute("notice", "Session moved to " + when + (when.endsWith(".") ? "" : "."));
 		}
 		catch (DateTimeParseException ex) {
 			rescheduleRefused(redirect, appointmentId, date, time, "Enter the new date as YYYY-MM-DD and the time as HH:MM.");
@@ -211,7 +291,7 @@ class SessionsController {
 		catch (IllegalArgumentException ex) {
 			rescheduleRefused(redirect, appointmentId, date, time, ex.getMessage() + " The session was not moved.");
 		}
-		return "redirect:/app/clients/" + id + "/sessions";
+		return "redirect:/app/clients/" + id + "/sessions#session-" + appointmentId;
 	}
 
 	private void changed(RapportUser staff, Client client, AuditAction action, String detail) {
@@ -230,37 +310,87 @@ class SessionsController {
 		redirect.addFlashAttribute("rescheduleTime", time);
 	}
 
-	private String bookingFormAgain(RapportUser staff, UUID id, String date, String time, int minutes, Model model) {
-		model.addAttribute("date", date);
-		model.addAttribute("time", time);
-		model.addAttribute("minutes", minutes);
+	private String bookingFormAgain(RapportUser staff, UUID id, BookingForm form, String field, String message,
+			Model model) {
+		model.addAttribute("booking", form);
+		model.addAttribute("errorField", field);
+		model.addAttribute("error", message);
 		return sessions(staff, id, model);
 	}
 
-	@PostMapping("/app/clients/{id}/appointments/{appointmentId}/attendance")
-	String attendance(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id,
-			@PathVariable UUID appointmentId, @RequestParam String attendance, RedirectAttributes redirect) {
+	@PostMapping("/app/clients/{id}/appointments/{appointmentId}/attend")
+	String attend(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, @PathVariable UUID appointmentId,
+			RedirectAttributes redirect) {
+		var appointment = appointmentOf(staff, id, appointmentId);
+		return transition(staff, id, appointment, redirect, "", () -> {
+			var attended = appointments.attend(staff.practiceId(), appointment.id());
+			changed(staff, appointment.clientId(), AuditAction.ATTENDANCE_RECORDED, "Recorded: attended");
+			return "Recorded: attended (session " + attended.sessionNumber() + ").";
+		});
+	}
+
+	@PostMapping("/app/clients/{id}/appointments/{appointmentId}/no-show")
+	String noShow(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, @PathVariable UUID appointmentId,
+			RedirectAttributes redirect) {
+		var appointment = appointmentOf(staff, id, appointmentId);
+		return transition(staff, id, appointment, redirect, "", () -> {
+			appointments.noShow(staff.practiceId(), appointment.id());
+			changed(staff, appointment.clientId(), AuditAction.ATTENDANCE_RECORDED, "Recorded: no-show");
+			return "Recorded: no-show. Reinstate it within " + Appointment.REINSTATE_WINDOW.toDays()
+					+ " days if that was a mistake.";
+		});
+	}
+
+	@PostMapping("/app/clients/{id}/appointments/{appointmentId}/late-cancel")
+	String lateCancel(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id,
+			@PathVariable UUID appointmentId, @RequestParam(defaultValue = "") String reason,
+			RedirectAttributes redirect) {
+		var appointment = appointmentOf(staff, id, appointmentId);
+		return transition(staff, id, appointment, redirect, reason, () -> {
+			appointments.lateCancel(staff.practiceId(), appointment.id(), reason);
+			changed(staff, appointment.clientId(), AuditAction.ATTENDANCE_RECORDED, "Recorded: late cancellation");
+			return "Recorded: late cancellation; its time is free again.";
+		});
+	}
+
+	@PostMapping("/app/clients/{id}/appointments/{appointmentId}/reinstate")
+	String reinstate(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, @PathVariable UUID appointmentId,
+			RedirectAttributes redirect) {
 		Client client = visibleClient(staff, id);
-		var appointment = appointments.find(staff.practiceId(), new AppointmentId(appointmentId))
-			.filter(a -> a.clientId().equals(client.id()))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		Attendance chosen;
+		var appointment = appointmentOf(staff, client, appointmentId);
 		try {
-			chosen = Attendance.valueOf(attendance);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Choose what happened from the list.");
-		}
-		try {
-			appointments.recordAttendance(staff.practiceId(), appointment.id(), chosen);
+			return transition(staff, id, appointment, redirect, "", () -> {
+				appointments.reinstate(staff.practiceId(), appointment.id());
+				changed(staff, appointment.clientId(), AuditAction.ATTENDANCE_RECORDED, "Reinstated a session");
+				return "Session reinstated: it is scheduled again.";
+			});
 		}
 		catch (SlotTakenException ex) {
-			redirect.addFlashAttribute("notice", "Not changed: another session was booked at that time meanwhile.");
-			return "redirect:/app/clients/" + id + "/sessions";
+			rowRefused(redirect, appointmentId, "", client.therapistName()
+					+ " has another session at that time now, so it was not reinstated. Book a new session instead.");
+			return "redirect:/app/clients/" + id + "/sessions#session-" + appointmentId;
 		}
-		changed(staff, client, AuditAction.ATTENDANCE_RECORDED, "Recorded: " + chosen.label());
-		redirect.addFlashAttribute("notice", "Recorded: " + chosen.label().toLowerCase() + ".");
-		return "redirect:/app/clients/" + id + "/sessions";
+	}
+
+	/**
+	 * Runs a change of attendance; a refusal comes back next to the session's row, with the reason
+	 * typed, and the page opens at that row.
+	 */
+	private String transition(RapportUser staff, UUID clientId, Appointment appointment, RedirectAttributes redirect,
+			String reason, java.util.function.Supplier<String> change) {
+		try {
+			redirect.addFlashAttribute("notice", change.get());
+		}
+		catch (AttendanceRefused ex) {
+			rowRefused(redirect, appointment.id().value(), reason, ex.getMessage() + " Nothing was changed.");
+		}
+		return "redirect:/app/clients/" + clientId + "/sessions#session-" + appointment.id();
+	}
+
+	private static void rowRefused(RedirectAttributes redirect, UUID appointment, String reason, String message) {
+		redirect.addFlashAttribute("rowError", message);
+		redirect.addFlashAttribute("rowOf", appointment);
+		redirect.addFlashAttribute("reasonValue", reason);
 	}
 
 	@PostMapping("/app/clients/{id}/appointments/{appointmentId}/telehealth")
@@ -272,28 +402,31 @@ class SessionsController {
 			redirect.addFlashAttribute("notice", url.isBlank() ? "Video link removed." : "Video link saved.");
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("notice", ex.getMessage() + " Nothing was changed.");
+			// Next to the link field, with what was typed, so it can be corrected rather than typed again.
+			redirect.addFlashAttribute("linkError", ex.getMessage() + " The link was not saved.");
+			redirect.addFlashAttribute("linkOf", appointmentId);
+			redirect.addFlashAttribute("linkValue", url);
 		}
-		return "redirect:/app/clients/" + id + "/sessions";
+		return "redirect:/app/clients/" + id + "/sessions#session-" + appointmentId;
 	}
 
 	@PostMapping("/app/clients/{id}/appointments/{appointmentId}/cancel")
 	String cancel(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, @PathVariable UUID appointmentId,
 			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
 		var appointment = appointmentOf(staff, id, appointmentId);
-		try {
+		return transition(staff, id, appointment, redirect, reason, () -> {
 			appointments.cancel(staff.practiceId(), appointment.id(), reason);
 			changed(staff, appointment.clientId(), AuditAction.SESSION_CANCELLED, "Cancelled a session");
-			redirect.addFlashAttribute("notice", "Session cancelled; its time is free again.");
-		}
-		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("notice", ex.getMessage() + " Nothing was changed.");
-		}
-		return "redirect:/app/clients/" + id + "/sessions";
+			return "Session cancelled; its time is free again.";
+		});
 	}
 
-	private care.rapport.scheduling.Appointment appointmentOf(RapportUser staff, UUID clientId, UUID appointmentId) {
-		Client client = visibleClient(staff, clientId);
+	private Appointment appointmentOf(RapportUser staff, UUID clientId, UUID appointmentId) {
+		return appointmentOf(staff, visibleClient(staff, clientId), appointmentId);
+	}
+
+	/** The client's appointment, or 404 for one of another client, therapist or practice. */
+	private Appointment appointmentOf(RapportUser staff, Client client, UUID appointmentId) {
 		return appointments.find(staff.practiceId(), new AppointmentId(appointmentId))
 			.filter(a -> a.clientId().equals(client.id()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

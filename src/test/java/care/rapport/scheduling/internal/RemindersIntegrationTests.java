@@ -59,7 +59,9 @@ class RemindersIntegrationTests {
 		var therapist = practice.user(practice.therapistAEmail()).id();
 		Instant at = Instant.now().plus(Duration.ofDays(6)).truncatedTo(ChronoUnit.HOURS);
 		var first = appointments.book(practice.practice().id(), practice.clientOfA(), therapist, at, Duration.ofMinutes(50));
-		assertThatThrownBy(() -> appointments.cancel(practice.practice().id(), first, " ")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> appointments.cancel(practice.practice().id(), first, " "))
+			.isInstanceOfSatisfying(care.rapport.scheduling.AttendanceRefused.class,
+					ex -> assertThat(ex.code()).isEqualTo(care.rapport.scheduling.AttendanceRefused.Code.REASON_REQUIRED));
 		appointments.cancel(practice.practice().id(), first, "Client is unwell");
 
 		appointments.book(practice.practice().id(), practice.clientOfB(), therapist, at, Duration.ofMinutes(50));
