@@ -62,13 +62,16 @@ public class AppointmentTypes {
 		return id;
 	}
 
-	/** Retires a kind of session; sessions already booked keep it. */
+	/**
+	 * Retires a kind of session; sessions already booked keep it.
+	 * @return false when the practice has no such kind (another practice's id included)
+	 */
 	@Transactional
-	public void retire(PracticeId practice, UUID id) {
-		jdbc.sql("update appointment_type set active = false where practice_id = :p and type_id = :id")
+	public boolean retire(PracticeId practice, UUID id) {
+		return jdbc.sql("update appointment_type set active = false where practice_id = :p and type_id = :id")
 			.param("p", practice.value())
 			.param("id", id)
-			.update();
+			.update() > 0;
 	}
 
 }

@@ -55,7 +55,10 @@ class AppointmentTypesController {
 	@PostMapping("/app/appointment-types/{id}/retire")
 	String retire(@AuthenticationPrincipal RapportUser admin, @PathVariable UUID id, RedirectAttributes redirect) {
 		requireAdmin(admin);
-		types.retire(admin.practiceId(), id);
+		if (!types.retire(admin.practiceId(), id)) {
+			// Another practice's kind of session does not exist for this admin: no "Retired" notice for it.
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
 		redirect.addFlashAttribute("notice", "Retired; sessions already booked keep it.");
 		return "redirect:/app/appointment-types";
 	}
