@@ -310,6 +310,7 @@ class TenantIsolationIntegrationTests {
 		List<String> knownGapsSeen = new ArrayList<>();
 		List<String> vacuous = new ArrayList<>();
 		List<String> changedData = new ArrayList<>();
+		List<String> tried = new ArrayList<>();
 		int requests = 0;
 		Map<String, String> atStart = fingerprint();
 		for (Endpoint endpoint : endpointsWithIds()) {
@@ -321,6 +322,7 @@ class TenantIsolationIntegrationTests {
 				notTenantObjects.add(endpoint.label() + " " + kinds.values());
 				continue;
 			}
+			tried.add(endpoint.label());
 			for (Scenario scenario : Scenario.values()) {
 				List<Refusal> refusals = refusals(endpoint, kinds, scenario);
 				if (refusals.isEmpty()) {
@@ -358,8 +360,8 @@ class TenantIsolationIntegrationTests {
 				ownerReaches(endpoint, kinds, scenario).ifPresent(vacuous::add);
 			}
 		}
-		log.info("Tried {} refused requests; endpoints whose ids are no tenant's objects: {}", requests,
-				notTenantObjects);
+		log.info("Tried {} refused requests on {} endpoints: {}", requests, tried.size(), String.join("; ", tried));
+		log.info("Endpoints whose ids are no tenant's objects, not tried: {}", notTenantObjects);
 		Set<String> staleGaps = new TreeSet<>(KNOWN_GAPS.keySet());
 		knownGapsSeen.forEach(staleGaps::remove);
 		StringBuilder report = new StringBuilder();
