@@ -181,6 +181,20 @@ final class PracticeObjects {
 			.toString());
 	}
 
+	/** An instrument of this practice's own: the GAD-7 imported under a code of the practice. */
+	String instrument() {
+		return once("instrument", () -> {
+			String code = "OWN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+			var gad7 = bean(care.rapport.measures.Instruments.class).get("GAD-7");
+			String questionnaire = bean(care.rapport.fhir.QuestionnaireJson.class)
+				.write(bean(care.rapport.fhir.QuestionnaireMapper.class).toQuestionnaire(gad7))
+				.replace("GAD-7", code);
+			bean(care.rapport.fhir.ImportedInstruments.class).importQuestionnaire(practice.user(practice.adminEmail()),
+					questionnaire);
+			return code;
+		});
+	}
+
 	/** The practice's current treatment consent document (written on first use). */
 	String consentDocument() {
 		return once("consent document", () -> bean(Consents.class)

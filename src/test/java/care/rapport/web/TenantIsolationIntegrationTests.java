@@ -73,7 +73,7 @@ class TenantIsolationIntegrationTests {
 		APPOINTMENT_TYPE,
 		/** Belongs to a practice, not to a therapist. */
 		CONSENT_DOCUMENT,
-		/** Reference data shared by all practices: nothing to isolate. */
+		/** An instrument a practice imported (the shipped ones are everyone's): belongs to that practice. */
 		INSTRUMENT,
 		/** A fixed list of kinds, the same in every practice: nothing to isolate. */
 		CONSENT_KIND,
@@ -81,7 +81,7 @@ class TenantIsolationIntegrationTests {
 		TOKEN;
 
 		boolean tenantObject() {
-			return this.compareTo(CONSENT_DOCUMENT) <= 0;
+			return this.compareTo(INSTRUMENT) <= 0;
 		}
 
 		boolean therapistsObject() {
@@ -459,7 +459,12 @@ class TenantIsolationIntegrationTests {
 				}
 			}
 			default -> {
-				if (tenantObjects < 2 || endpoint.portal()) {
+				// A practice's own things (its instruments) are everyone's in it: only a therapist's object can be
+				// another therapist's under one's own client.
+				boolean nestedTherapistsObject = kinds.values().stream().filter(Kind::tenantObject).skip(1)
+					.anyMatch(Kind::therapistsObject);
+				if (tenantObjects < 2 || endpoint.portal()
+						|| (scenario == Scenario.ANOTHER_THERAPISTS_OBJECT_UNDER_OWN_CLIENT && !nestedTherapistsObject)) {
 					return List.of();
 				}
 				intruders = EnumSet.of(Who.THERAPIST, Who.SUPERVISOR, Who.ADMIN);
@@ -580,7 +585,7 @@ class TenantIsolationIntegrationTests {
 			case SESSION_REQUEST -> objects.sessionRequest(objects.accountOf(client).email()).toString();
 			case APPOINTMENT_TYPE -> objects.appointmentType();
 			case CONSENT_DOCUMENT -> objects.consentDocument();
-			case INSTRUMENT -> "PHQ-9";
+			case INSTRUMENT -> objects.instrument();
 			case CONSENT_KIND -> "TREATMENT";
 			case TOKEN -> "not-a-token";
 		};
