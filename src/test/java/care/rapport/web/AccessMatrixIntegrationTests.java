@@ -87,10 +87,13 @@ class AccessMatrixIntegrationTests {
 
 	care.rapport.feedback.AlertId alertOfA;
 
+	PracticeObjects objects;
+
 	@BeforeAll
 	void practices() {
 		practice = TestPractice.create(context);
 		otherPractice = TestPractice.create(context);
+		objects = new PracticeObjects(context, practice);
 		appointmentOfA = context.getBean(care.rapport.scheduling.Appointments.class)
 			.book(practice.practice().id(), practice.clientOfA(), practice.user(practice.therapistAEmail()).id(),
 					java.time.Instant.now().plusSeconds(86_400), java.time.Duration.ofMinutes(50));
@@ -182,11 +185,11 @@ class AccessMatrixIntegrationTests {
 		rows.add(new Row("POST", "/app/appointment-types", t -> "/app/appointment-types", OK, ADMIN_ONLY));
 		// Retiring a kind of session that is not the practice's (or not there) changes nothing and says so: 404.
 		rows.add(new Row("POST", "/app/appointment-types/{id}/retire",
-				t -> "/app/appointment-types/" + java.util.UUID.randomUUID() + "/retire", OK,
-				with(ADMIN_ONLY, Who.ADMIN, NOT_FOUND, Who.OTHER_PRACTICE_ADMIN, NOT_FOUND)));
+				t -> "/app/appointment-types/" + java.util.UUID.randomUUID() + "/retire", NOT_FOUND,
+				staffOnly(NOT_FOUND)));
 		rows.add(new Row("POST", "/app/appointment-types/{id}/retire",
-				t -> "/app/appointment-types/" + t.appointmentType() + "/retire", OK,
-				with(ADMIN_ONLY, Who.ADMIN, 302, Who.OTHER_PRACTICE_ADMIN, NOT_FOUND)));
+				t -> "/app/appointment-types/" + t.objects.appointmentType() + "/retire", NOT_FOUND,
+				with(staffOnly(NOT_FOUND), Who.ADMIN, 302)));
 		rows.add(new Row("POST", "/app/practice/crisis-lines", t -> "/app/practice/crisis-lines?lines=Bad", OK,
 				ADMIN_ONLY));
 		rows.add(new Row("GET", "/app/outbox", t -> "/app/outbox", OK, staffOnly(OK)));
@@ -456,14 +459,94 @@ class AccessMatrixIntegrationTests {
 		for (Row row : rows()) {
 			for (Who who : Who.values()) {
 				String url = row.url().apply(this);
-				int status = mvc.perform(request(row.method(), url, who)).andReturn().getResponse().getStatus();
+				var response = mvc.perform(request(row.method(), url, who)).andReturn().getResponse();
+				int status = response.getStatus();
 				if (status != row.expectedFor(who)) {
 					mismatches.add("%s %s as %s: expected %d, got %d".formatted(row.method(), url, who,
 							row.expectedFor(who), status));
 				}
+				else if (status == LOGIN && !redirectsWhereTheMatrixSays(row, who, response.getRedirectedUrl())) {
+					mismatches.add("%s %s as %s: expected a redirect to %s, got one to %s".formatted(row.method(), url,
+							who, redirectTarget(row, who), response.getRedirectedUrl()));
+				}
 			}
 		}
 		assertThat(mismatches).isEmpty();
+	}
+
+	static final String ID = "[0-9a-f-]{36}";
+
+	/**
+	 * Where each 302 for a signed-in person goes, by "METHOD pattern" (or "METHOD pattern as WHO" for
+	 * one person): a regex for the whole Location, without scheme and host. Anonymous people are always
+	 * sent to /login. A row with a 302 for a signed-in person and no target here fails the build.
+	 */
+	static Map<String, String> redirectTargets() {
+		String client = "/app/clients/" + ID;
+		String note = client + "/appointments/" + ID + "/note";
+		// Changes to a session go back to its row on the sessions page.
+		String sessionRow = client + "/sessions#session-" + ID;
+		return Map.ofEntries(Map.entry("GET /", "/app"), Map.entry("GET / as CLIENT", "/me"),
+				Map.entry("GET /login", "/app"), Map.entry("GET /login as CLIENT", "/me"),
+				Map.entry("POST /account/mfa/setup", "/account/mfa/setup"),
+				Map.entry("POST /app/appointment-types/{id}/retire", "/app/appointment-types"),
+				Map.entry("POST /app/clients/{id}/episode/close", client),
+				Map.entry("POST /app/audit/checkpoint", "/app/audit"),
+				Map.entry("POST /app/clients/{id}/appointments/{appointmentId}/attend", sessionRow),
+				Map.entry("POST /app/clients/{id}/appointments/{appointmentId}/no-show", sessionRow),
+				Map.entry("POST /app/clients/{id}/appointments/{appointmentId}/late-cancel", sessionRow),
+				Map.entry("POST /app/clients/{id}/appointments/{appointmentId}/reinstate", sessionRow),
+				Map.entry("POST /app/clients/{id}/appointments/{appointmentId}/telehealth", sessionRow),
+				Map.entry("POST /app/clients/{id}/appointments/{appointmentId}/cancel", sessionRow),
+				Map.entry("POST /app/clients/{id}/appointments/{appointmentId}/reschedule", sessionRow),
+				Map.entry("POST /app/clients/{id}/check-in-visibility", client + "/progress"),
+				Map.entry("POST /app/clients/{id}/plan", client + "/plan"),
+				Map.entry("POST /app/schedule/feed", "/app/schedule"),
+				Map.entry("POST /app/availability/windows", "/app/availability\\?therapist=" + ID),
+				Map.entry("POST /app/availability/windows/remove", "/app/availability\\?therapist=" + ID),
+				Map.entry("POST /app/availability/days-off", "/app/availability\\?therapist=" + ID),
+				Map.entry("POST /app/alerts/{id}/resolve", "/app/alerts"),
+				Map.entry("POST /me/consent/{kind}/withdraw", "/me/consent#messaging"),
+				Map.entry("POST /me/goals/{goalId}/rating", "/me/goals#goal-" + ID),
+				Map.entry("POST /me/coping-plan", "/me/coping-plan"),
+				Map.entry("POST /app/requests/{id}/accept", "/app/requests\\?therapist=" + ID),
+				Map.entry("POST /app/requests/{id}/decline", "/app/requests\\?therapist=" + ID),
+				Map.entry("POST /app/messages/reply-time", "/app/messages#reply-time"),
+				Map.entry("POST /app/clients/{id}/messages/switch", client + "/messages"),
+				Map.entry("POST /app/clients/{id}/appointments/{appointmentId}/note", note + "(\\?template=FREE_TEXT)?"),
+				Map.entry("POST /app/clients/{id}/appointments/{appointmentId}/note/sign", note + "#signature"),
+				Map.entry("POST /app/clients/{id}/appointments/{appointmentId}/note/addenda", note + "#addenda"),
+				Map.entry("POST /app/clients/{id}/appointments/{appointmentId}/note/cosign", note + "#signature"),
+				Map.entry("POST /app/clients/{id}/appointments/{appointmentId}/psychotherapy-note",
+						note + "#psychotherapy-note"));
+	}
+
+	/** The target this row states for this person's redirect, or null. */
+	static String redirectTarget(Row row, Who who) {
+		if (who == Who.ANONYMOUS) {
+			return "/login";
+		}
+		String key = row.method() + " " + row.pattern();
+		return redirectTargets().getOrDefault(key + " as " + who, redirectTargets().get(key));
+	}
+
+	private static boolean redirectsWhereTheMatrixSays(Row row, Who who, String location) {
+		String target = redirectTarget(row, who);
+		return target != null && location != null
+				&& location.replaceFirst("^https?://[^/]+", "").matches(target);
+	}
+
+	@Test
+	void everyRedirectOfASignedInPersonStatesWhereItGoes() {
+		Set<String> missing = new TreeSet<>();
+		for (Row row : rows()) {
+			for (Who who : Who.values()) {
+				if (who != Who.ANONYMOUS && row.expectedFor(who) == LOGIN && redirectTarget(row, who) == null) {
+					missing.add(row.method() + " " + row.pattern() + " as " + who);
+				}
+			}
+		}
+		assertThat(missing).as("302 rows without a target in redirectTargets()").isEmpty();
 	}
 
 	@Test
@@ -546,18 +629,6 @@ class AccessMatrixIntegrationTests {
 			.single();
 	}
 
-	private java.util.@org.jspecify.annotations.Nullable UUID appointmentType;
-
-	/** A kind of session of the practice, retired by its admin in the matrix (made on first use). */
-	java.util.UUID appointmentType() {
-		if (appointmentType == null) {
-			appointmentType = context.getBean(care.rapport.scheduling.AppointmentTypes.class)
-				.add(practice.practice().id(), "Matrix intake " + java.util.UUID.randomUUID().toString().substring(0, 8), 50,
-						false);
-		}
-		return appointmentType;
-	}
-
 	/** The current treatment consent document of a practice (written on first use). */
 	String consentDocument(TestPractice owner) {
 		return context.getBean(care.rapport.consent.Consents.class)
@@ -566,74 +637,24 @@ class AccessMatrixIntegrationTests {
 			.toString();
 	}
 
-	private final Map<care.rapport.clients.ClientId, String> goals = new java.util.HashMap<>();
-
-	private final Map<care.rapport.clients.ClientId, String> commitments = new java.util.HashMap<>();
-
 	/** A goal of this client of {@code practice}, proposed by their therapist (made on first use). */
 	String goal(care.rapport.clients.ClientId client) {
-		return goals.computeIfAbsent(client, c -> {
-			var therapist = practice.user(c.equals(practice.clientOfA()) ? practice.therapistAEmail()
-					: practice.therapistBEmail());
-			var record = context.getBean(care.rapport.clients.Clients.class).openClinical(therapist, c, "test").orElseThrow();
-			var goalsOf = context.getBean(care.rapport.goals.Goals.class);
-			var id = goalsOf.propose(therapist, record, "A goal", null);
-			if (c.equals(practice.clientOfA())) {
-				goalsOf.accept(practice.user(practice.clientAEmail()), record, id, "");
-			}
-			return id.toString();
-		});
+		return objects.goal(client);
 	}
 
 	/** A commitment of this client of {@code practice}, made by their therapist (made on first use). */
 	String commitment(care.rapport.clients.ClientId client) {
-		return commitments.computeIfAbsent(client, c -> {
-			var therapist = practice.user(c.equals(practice.clientOfA()) ? practice.therapistAEmail()
-					: practice.therapistBEmail());
-			var record = context.getBean(care.rapport.clients.Clients.class).openClinical(therapist, c, "test").orElseThrow();
-			return context.getBean(care.rapport.goals.Commitments.class)
-				.make(therapist, record, care.rapport.goals.CommitmentOwner.CLIENT, "A commitment", null)
-				.toString();
-		});
+		return objects.commitment(client);
 	}
-
-	private final Map<String, java.util.UUID> sessionRequests = new java.util.HashMap<>();
 
 	/** A pending session request of this client of {@code practice} (made on first use). */
 	java.util.UUID sessionRequest(String clientEmail) {
-		return sessionRequests.computeIfAbsent(clientEmail, email -> {
-			var self = practice.user(email);
-			var record = context.getBean(care.rapport.clients.Clients.class).ownRecord(self).orElseThrow();
-			return context.getBean(care.rapport.scheduling.AppointmentRequests.class)
-				.request(self, record, java.time.Instant.now().plus(java.time.Duration.ofDays(3)), 50, null, "",
-						java.util.UUID.randomUUID());
-		});
+		return objects.sessionRequest(clientEmail);
 	}
-
-	private final Map<care.rapport.clients.ClientId, String> attachments = new java.util.HashMap<>();
 
 	/** A PDF this client of {@code practice} sent their therapist, with consent (made on first use). */
 	String attachment(care.rapport.clients.ClientId client) {
-		return attachments.computeIfAbsent(client, c -> {
-			var user = practice.user(c.equals(practice.clientOfA()) ? practice.clientAEmail() : practice.clientBEmail());
-			var consents = context.getBean(care.rapport.consent.Consents.class);
-			consents.sign(user, consents.current(practice.practice().id(), care.rapport.consent.ConsentKind.MESSAGING).id(),
-					user.displayName());
-			var record = context.getBean(care.rapport.clients.Clients.class).ownRecord(user).orElseThrow();
-			var messages = context.getBean(care.rapport.messaging.Messages.class);
-			messages.send(user, record, "A file",
-					new care.rapport.messaging.Upload("letter.pdf", "%PDF-1.4 test".getBytes()), null);
-			return context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
-				.sql("""
-						select a.attachment_id from message_attachment a
-						join message m on m.practice_id = a.practice_id and m.message_id = a.message_id
-						where m.practice_id = :p and m.client_id = :c""")
-				.param("p", practice.practice().id().value())
-				.param("c", c.value())
-				.query(java.util.UUID.class)
-				.single()
-				.toString();
-		});
+		return objects.attachment(client);
 	}
 
 	private String page(String url, Who who) throws Exception {
