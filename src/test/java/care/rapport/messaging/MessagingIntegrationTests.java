@@ -45,9 +45,6 @@ class MessagingIntegrationTests {
 	@Autowired
 	MockMvc mvc;
 
-	@org.springframework.boot.test.web.server.LocalServerPort
-	int port;
-
 	@Autowired
 	ApplicationContext context;
 
@@ -275,26 +272,6 @@ class MessagingIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("files can be up to 10 MB")))
 			.andExpect(content().string(containsString(">The scan of my letter</textarea>")));
-		assertThat(messageCount()).isZero();
-	}
-
-	@Test
-	void aFormFarOverTheLimitGoesBackToTheThreadWithAMessageNextToTheFileField() throws Exception {
-		// Through the real server: the form is turned back before anything tries to read it.
-		var client = java.net.http.HttpClient.newHttpClient();
-		var response = client.send(java.net.http.HttpRequest.newBuilder(
-				java.net.URI.create("http://localhost:" + port + "/me/messages"))
-			.header("Content-Type", "multipart/form-data; boundary=xyz")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[13 * 1024 * 1024]))
-			.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-
-		assertThat(response.statusCode()).isEqualTo(303);
-		assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-				location -> assertThat(location).endsWith("/me/messages?file=too-large#compose"));
-		consentToMessaging();
-		mvc.perform(get("/me/messages").param("file", "too-large").with(practice.as(practice.clientAEmail())))
-			.andExpect(content().string(containsString(
-					"id=\"file-error\">That file was larger than 10 MB, so your message was not sent.")));
 		assertThat(messageCount()).isZero();
 	}
 
