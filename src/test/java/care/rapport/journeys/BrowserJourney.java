@@ -78,6 +78,14 @@ abstract class BrowserJourney {
 			.setViewportSize(1280, 800));
 	}
 
+	/** A new browser profile the size of a phone (an iPhone 14: 390 by 844 CSS pixels). */
+	BrowserContext newPhoneContext() {
+		return browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+			.setViewportSize(390, 844)
+			.setIsMobile(true)
+			.setHasTouch(true));
+	}
+
 	/** Opens a page of the application, failing on an error status rather than on a missing element later. */
 	static void visit(Page page, String path) {
 		Response response = page.navigate(path);

@@ -73,7 +73,7 @@ class MessagingIntegrationTests {
 			.andExpect(content().string(containsString("Could we talk about my sleep next time?")))
 			.andExpect(content().string(containsString("Yes, let&#39;s start with that. Keep the diary if you can.")))
 			.andExpect(content().string(containsString("Messages are not for emergencies.")))
-			.andExpect(content().string(containsString("Call or text 9-8-8, any time")))
+			.andExpect(content().string(containsString("Call or text <a class=\"tel\" href=\"tel:988\">9-8-8</a>, any time")))
 			.andExpect(content().string(containsString("data-keep")));
 		mvc.perform(get("/app/clients/" + practice.clientOfA() + "/messages").with(practice.as(practice.therapistAEmail())))
 			.andExpect(status().isOk())
@@ -339,9 +339,9 @@ class MessagingIntegrationTests {
 			.param("days", "2"))
 			.andExpect(status().is3xxRedirection());
 
-		String first = practice.user(practice.therapistAEmail()).displayName().split(" ")[0];
+		String name = practice.user(practice.therapistAEmail()).displayName();
 		mvc.perform(get("/me/messages").with(practice.as(practice.clientAEmail())))
-			.andExpect(content().string(containsString(first + " usually replies within 2 working days.")));
+			.andExpect(content().string(containsString(name + " usually replies within 2 working days.")));
 		mvc.perform(get("/app/messages").with(practice.as(practice.therapistAEmail())))
 			.andExpect(content().string(containsString("<option value=\"2\" selected=\"selected\">within 2 working days</option>")));
 		mvc.perform(post("/app/messages/reply-time").with(csrf())
