@@ -23,15 +23,12 @@ public record Conversation(Client client, List<Message> messages, boolean consen
 		return consented && switchedOn;
 	}
 
-	/** The therapist's first name, for "Sam usually replies within 2 working days". */
-	public String therapistFirstName() {
-		String name = client.therapistName().strip();
-		String[] words = name.split("\\s+");
-		// "Dr. Priya Raman" is called Dr. Raman, not "Dr.".
-		if (words.length > 2 && words[0].endsWith(".")) {
-			return words[0] + " " + words[words.length - 1];
-		}
-		return words[0];
+	/**
+	 * The therapist's name as they show it, for "Sam Okafor usually replies within 2 working days":
+	 * whole, because a first word alone can be a title ("Dr. usually replies").
+	 */
+	public String therapistName() {
+		return client.therapistName().strip();
 	}
 
 }

@@ -1,6 +1,10 @@
 package care.rapport.practice;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where to turn in a crisis, shown to a client right after an answer that signals risk. Canada
@@ -11,6 +15,52 @@ import java.util.List;
 public record CrisisResources(List<Line> lines) {
 
 	public record Line(String name, String action) {
+
+		/** The action in pieces, each phone number in it ("9-8-8", "911") a piece of its own to tap and call. */
+		public List<Part> actionParts() {
+			return Part.split(action);
+		}
+
+		/** As {@link #actionParts()}, the first letter in lower case, for the middle of a sentence. */
+		public List<Part> actionPartsInSentence() {
+			String lower = action.isEmpty() ? action : Character.toLowerCase(action.charAt(0)) + action.substring(1);
+			return Part.split(lower);
+		}
+
+	}
+
+	/**
+	 * A piece of a crisis line's text: plain words, or a phone number with what to dial for it.
+	 *
+	 * @param dial the digits (and a leading +) for a {@code tel:} link; none for plain words
+	 */
+	public record Part(String text, @Nullable String dial) {
+
+		/** Digits with the separators people write in numbers: "9-8-8", "1 800 273 8255", "(604) 872-3311". */
+		private static final Pattern NUMBER = Pattern.compile("\\+?\\(?\\d[\\d\\-.() ]*\\d");
+
+		static List<Part> split(String text) {
+			List<Part> parts = new java.util.ArrayList<>();
+			Matcher matcher = NUMBER.matcher(text);
+			int plainFrom = 0;
+			while (matcher.find()) {
+				String dial = matcher.group().replaceAll("[^+\\d]", "");
+				// Fewer than three digits is not a number to call ("24 hours", "2 a.m.").
+				if (dial.replace("+", "").length() < 3) {
+					continue;
+				}
+				if (matcher.start() > plainFrom) {
+					parts.add(new Part(text.substring(plainFrom, matcher.start()), null));
+				}
+				parts.add(new Part(matcher.group(), dial));
+				plainFrom = matcher.end();
+			}
+			if (plainFrom < text.length()) {
+				parts.add(new Part(text.substring(plainFrom), null));
+			}
+			return List.copyOf(parts);
+		}
+
 	}
 
 	public static final int MAX_LINES = 6;

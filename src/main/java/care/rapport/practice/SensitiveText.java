@@ -61,10 +61,10 @@ public class SensitiveText {
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		try {
 			AeadConfig.register();
-			this.master = masterKey(settings, environment).getPrimitive(RegistryConfiguration.get(), Aead.class);
+			this.master = masterKey(settings, environment);
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("The master key (RAPPORT_MASTER_KEY) is not a valid Tink AEAD keyset", ex);
+			throw new IllegalStateException("Tink could not be set up for AES-256-GCM", ex);
 		}
 	}
 
@@ -185,16 +185,18 @@ public class SensitiveText {
 	 * The configured master key, or for the embedded database one kept next to its files (created
 	 * on first start). With an external database a key must be configured.
 	 */
-	private static KeysetHandle masterKey(CryptoSettings settings, Environment environment)
-			throws GeneralSecurityException {
+	private static Aead masterKey(CryptoSettings settings, Environment environment) throws GeneralSecurityException {
 		if (settings.masterKey() != null && !settings.masterKey().isBlank()) {
-			String json = new String(Base64.getDecoder().decode(settings.masterKey().strip()), StandardCharsets.UTF_8);
-			return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+			return MasterKey.parse(settings.masterKey());
 		}
 		if (!environment.getProperty("rapport.db.url", "").isBlank()) {
-			throw new IllegalStateException("Set RAPPORT_MASTER_KEY: with an external database Rapport will not "
-					+ "invent a master key. See README, Configuration.");
+			throw new MasterKeyException("RAPPORT_MASTER_KEY is not set, and with an external database Rapport "
+					+ "will not invent a master key", null);
 		}
+		return embeddedMasterKey(environment).getPrimitive(RegistryConfiguration.get(), Aead.class);
+	}
+
+	private static KeysetHandle embeddedMasterKey(Environment environment) throws GeneralSecurityException {
 		Path file = Path.of(environment.getProperty("rapport.db.data-dir", "data")).resolve("master-key.json");
 		try {
 			if (Files.exists(file)) {

@@ -41,7 +41,7 @@ class DemoMessagesIntegrationTests {
 	void alexSeesAWarmThreadWithSamsReplyTimeAndTheSleepDiary() throws Exception {
 		mvc.perform(get("/me/messages").with(as(ALEX)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Sam usually replies within 2 working days.")))
+			.andExpect(content().string(containsString("Sam Okafor usually replies within 2 working days.")))
 			.andExpect(content().string(containsString("Let&#39;s look at it together")))
 			.andExpect(content().string(containsString("sleep diary.pdf")))
 			.andExpect(content().string(containsString("id=\"compose\"")))

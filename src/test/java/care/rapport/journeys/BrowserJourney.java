@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * A journey through the whole application in headless Chromium (Debian's, never a downloaded
+ * A journey through the whole application in headless Chromium (see {@link Chromium} for which
  * one): one browser per class, a fresh context per test, screenshots under target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,13 +44,16 @@ abstract class BrowserJourney {
 
 	@BeforeAll
 	void launchBrowser() {
-		playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync", "--no-first-run")));
+		var installed = Chromium.installed();
+		// With an installed Chromium, Playwright must not fetch one of its own; without one, it
+		// downloads its own on first use (a connected laptop) and keeps it in its cache.
+		playwright = Playwright.create(new Playwright.CreateOptions()
+			.setEnv(installed.isPresent() ? Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1") : Map.of()));
+		var options = new BrowserType.LaunchOptions().setHeadless(true)
+			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+					"--disable-component-update", "--disable-sync", "--no-first-run"));
+		installed.ifPresent(options::setExecutablePath);
+		browser = playwright.chromium().launch(options);
 	}
 
 	@AfterAll
@@ -73,6 +76,14 @@ abstract class BrowserJourney {
 	BrowserContext newContext() {
 		return browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
 			.setViewportSize(1280, 800));
+	}
+
+	/** A new browser profile the size of a phone (an iPhone 14: 390 by 844 CSS pixels). */
+	BrowserContext newPhoneContext() {
+		return browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+			.setViewportSize(390, 844)
+			.setIsMobile(true)
+			.setHasTouch(true));
 	}
 
 	/** Opens a page of the application, failing on an error status rather than on a missing element later. */

@@ -82,7 +82,7 @@ class RiskAnswerJourneyIntegrationTests extends BrowserJourney {
 			screenshot(therapist, JOURNEY, "05-acknowledged");
 
 			visit(therapist, "/app/clients/" + practice.clientOfA() + "/progress");
-			assertThat(therapist.locator(".chart svg")).isVisible();
+			assertThat(therapist.locator(".chart svg:visible")).isVisible();
 			assertThat(therapist.locator("#latest-answers")).containsText("needs attention");
 			screenshot(therapist, JOURNEY, "06-progress");
 		}

@@ -55,7 +55,7 @@ class ClientProgressController {
 				showCheckIns ? full.checkIns() : List.of(), showCheckIns ? full.checkInCutoff() : null,
 				charts.goalLines(user, client));
 		boolean anything = !forClient.scores().isEmpty() || !forClient.goals().isEmpty();
-		model.addAttribute("chart", anything ? ProgressChart.svg(forClient) : null);
+		model.addAttribute("chart", anything ? ProgressChart.forClient(forClient) : null);
 		model.addAttribute("summaries", instruments.all(user.practiceId())
 			.stream()
 			.filter(InstrumentDefinition::hasReliableChange)

@@ -74,6 +74,12 @@ class ProgressController {
 
 	/** One answered item of the latest response. */
 	record AnswerRow(String question, String answer, int value, boolean critical) {
+
+		/** Whether the score is worth showing next to the answer: not for "9" on a 0–10 scale ("9 (9)"). */
+		public boolean valueShown() {
+			return !answer.equals(Integer.toString(value));
+		}
+
 	}
 
 	@GetMapping("/app/clients/{id}/progress")
@@ -87,6 +93,10 @@ class ProgressController {
 			.withGoals(charts.goalLines(staff, client))));
 		model.addAttribute("changes", changes(staff, history));
 		model.addAttribute("latestAnswers", latestAnswers(staff, history));
+		model.addAttribute("measureNames", instruments.all(staff.practiceId())
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(InstrumentDefinition::code, ProgressController::displayName,
+					(first, second) -> first)));
 		model.addAttribute("alerts", clientAlerts);
 		model.addAttribute("prompts", clientAlerts.stream()
 			.anyMatch(a -> a.status() != AlertStatus.RESOLVED
@@ -138,6 +148,14 @@ class ProgressController {
 		return rows;
 	}
 
+	/**
+	 * A measure as people call it: its code where that is the familiar name ("PHQ-9"), else its
+	 * title ("Session check-in" rather than the code "CHECK-IN").
+	 */
+	static String displayName(InstrumentDefinition definition) {
+		return definition.title().contains(definition.code()) ? definition.code() : definition.title();
+	}
+
 	private Map<String, List<AnswerRow>> latestAnswers(RapportUser staff, List<Administration> history) {
 		var latest = new java.util.LinkedHashMap<String, List<AnswerRow>>();
 		for (InstrumentDefinition definition : instruments.all(staff.practiceId())) {
@@ -148,7 +166,7 @@ class ProgressController {
 				Map<String, Integer> answers = administrations.answers(staff.practiceId(), a.id());
 				Map<String, Integer> thresholds = new java.util.HashMap<>();
 				definition.criticalItems().forEach(c -> thresholds.put(c.itemId(), c.threshold()));
-				latest.put(definition.code() + (a.sessionNumber() == null ? "" : ", session " + a.sessionNumber()),
+				latest.put(displayName(definition) + (a.sessionNumber() == null ? "" : ", session " + a.sessionNumber()),
 						definition.items().stream().filter(item -> answers.containsKey(item.id())).map(item -> {
 							int value = answers.get(item.id());
 							return new AnswerRow(item.text(),

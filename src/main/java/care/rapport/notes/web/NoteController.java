@@ -62,9 +62,9 @@ class NoteController {
 
 	static final String PROCESS = "/app/clients/{id}/appointments/{appointmentId}/psychotherapy-note";
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.CANADA);
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.CANADA);
 
-	private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.CANADA);
+	private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM, h:mm a", Locale.CANADA);
 
 	private final Clients clients;
 
@@ -440,7 +440,7 @@ class NoteController {
 		return when(practices.get(staff.practiceId()).timeZone(), instant);
 	}
 
-	/** "10:42" today, "Tue 3 Mar, 10:42" on another day. */
+	/** "10:42 a.m." today, "Tue 3 Mar, 10:42 a.m." on another day: the 12-hour clock of every other page. */
 	static String when(ZoneId zone, Instant instant) {
 		var at = instant.atZone(zone);
 		return at.toLocalDate().equals(LocalDate.now(zone)) ? TIME.format(at) : DAY_TIME.format(at);
