@@ -6,13 +6,14 @@ package care.rapport.feedback;
  * the alert settings page shows what they do on a simulated cohort.
  *
  * @param allianceCutoff before a client has {@code allianceBaseline} earlier check-ins, a check-in
- * averaging below this raises an alliance alert (default 7.0 of 10: check-ins cluster near 9, with a
- * between-client SD near 0.7, so 7 is more than two SDs below the usual level)
+ * averaging below this raises an alliance alert (default 7.5 of 10: check-ins cluster near 8.9 with a
+ * between-client SD near 0.7, so 7.5 is two SDs below the usual level)
  * @param allianceDrop once a baseline exists, a check-in this far or further below the median of the
  * client's earlier check-ins raises an alliance alert (default 1.25: about two SDs of the
  * session-to-session spread of one client's check-ins, about 0.5; a rupture is a fall of about 2.5)
  * @param allianceBaseline earlier check-ins needed before a client is compared with their own
- * median (default 2)
+ * median (default 1: one earlier check-in already says more about this client than the
+ * practice-wide cut-off does)
  * @param earlyWorsening a worsening from the first score of at least this share of the reliable-change threshold, while
  * the score is in the clinical range, is an early warning of deterioration (default 0.5: 3 PHQ-9
  * points, 2 GAD-7 points)
@@ -28,7 +29,7 @@ package care.rapport.feedback;
 public record AlertSettings(double allianceCutoff, double allianceDrop, int allianceBaseline, double earlyWorsening,
 		int offTrackFromSession, int offTrackInARow, int noChangeAfterSessions, int missedInARow) {
 
-	public static final AlertSettings DEFAULTS = new AlertSettings(7.0, 1.25, 2, 0.5, 4, 2, 6, 2);
+	public static final AlertSettings DEFAULTS = new AlertSettings(7.5, 1.25, 1, 0.5, 4, 2, 6, 2);
 
 	/** The thresholds of earlier versions' shape, with the new rules' other defaults. */
 	public AlertSettings(double allianceCutoff, double allianceDrop, int noChangeAfterSessions, int missedInARow) {
@@ -36,7 +37,7 @@ public record AlertSettings(double allianceCutoff, double allianceDrop, int alli
 				DEFAULTS_IN_A_ROW, noChangeAfterSessions, missedInARow);
 	}
 
-	private static final int DEFAULTS_BASELINE = 2;
+	private static final int DEFAULTS_BASELINE = 1;
 
 	private static final double DEFAULTS_EARLY = 0.5;
 
