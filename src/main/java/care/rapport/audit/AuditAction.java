@@ -18,7 +18,7 @@ public enum AuditAction {
 	ALERT_ESCALATED("Alert escalated to supervisor", false), CASELOAD_VIEWED("Viewed the caseload dashboard", false),
 	CLIENT_SETTINGS_CHANGED("Changed a client setting", false),
 	PRACTICE_SETTINGS_CHANGED("Changed a practice setting", false),
-	INSTRUMENT_IMPORTED("Imported an instrument", false),
+	INSTRUMENT_IMPORTED("Imported an instrument", false), HISTORY_IMPORTED("Imported measurement history", false),
 	INSTRUMENT_EXPORTED("Exported an instrument as a FHIR Questionnaire", false),
 	GOAL_WRITTEN("Wrote a goal", false), GOAL_PROPOSED("Proposed a goal", false),
 	GOAL_ACCEPTED("Accepted a proposed goal", false), GOAL_RATED("Rated a goal", false),

@@ -13,6 +13,7 @@ import care.rapport.feedback.PracticeModels;
 import care.rapport.measures.Administration;
 import care.rapport.measures.Administrations;
 import care.rapport.measures.CriticalFinding;
+import care.rapport.measures.HistoricalResponses;
 import care.rapport.measures.ResponseScored;
 import care.rapport.practice.PracticeId;
 import care.rapport.scheduling.AppointmentAttended;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
 class AlertRaiser {
 
 	/** The source the import gives the responses it records. */
-	static final String IMPORTED = "IMPORT";
+	static final String IMPORTED = HistoricalResponses.SOURCE;
 
 	private final Alerts alerts;
 
