@@ -243,7 +243,7 @@ public final class AlertRules {
 			reason = "Session check-in averaged " + Scores.format(newest.average()) + " of 10 at session "
 					+ newest.sessionNumber() + ", below the cut-off of " + Scores.format(settings.allianceCutoff())
 					+ " that applies until this client has " + Scores.count(settings.allianceBaseline())
-					+ " earlier check-ins to compare with.";
+					+ (settings.allianceBaseline() == 1 ? " earlier check-in" : " earlier check-ins") + " to compare with.";
 		}
 		return Optional.of(new AlertCandidate(AlertType.ALLIANCE, AlertType.ALLIANCE.severity(), null,
 				newest.sessionNumber(), newest.administeredAt(), reason, "S" + newest.sessionNumber()));
