@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AlertRules {
 
+	/** The instrument judged first when it is elevated at intake. */
+	private static final String DEPRESSION = "PHQ-9";
+
 	private final AlertSettings settings;
 
 	private final PracticeTrajectories trajectories;
@@ -55,14 +58,17 @@ public final class AlertRules {
 
 	/**
 	 * The instrument a client's change is judged on: the first of the history's instruments (PHQ-9
-	 * before GAD-7) whose first score was in the clinical range, else the first one answered at all.
+	 * before any other) whose first score was in the clinical range, else the first one answered at all.
 	 * So GAD-7 counts where PHQ-9 is not elevated (anxiety is the presenting problem), and two
 	 * correlated instruments do not double the false alarms.
 	 * @return the primary series, or none when nothing was answered
 	 */
 	public static @Nullable OutcomeSeries primary(List<OutcomeSeries> outcomes) {
 		@Nullable OutcomeSeries answered = null;
-		for (OutcomeSeries series : outcomes) {
+		// PHQ-9 first whatever order the practice's instruments come in; the others in their order
+		var preferred = new ArrayList<OutcomeSeries>(outcomes);
+		preferred.sort(Comparator.comparing(series -> !DEPRESSION.equals(series.instrumentCode())));
+		for (OutcomeSeries series : preferred) {
 			Observation first = series.first().orElse(null);
 			if (first == null) {
 				continue;

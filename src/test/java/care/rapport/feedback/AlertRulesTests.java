@@ -213,7 +213,7 @@ class AlertRulesTests {
 	@Test
 	void listsRiskFirst() {
 		var gad7 = new OutcomeSeries("GAD-7", "GAD-7", ScoreDirection.HIGHER_IS_WORSE, 5,
-				List.of(answered(1, 8), answered(3, 15), answered(4, 16)));
+				List.of(answered(1, 10), answered(3, 15), answered(4, 16)));
 		var phq9 = phq9(answered(1, 6), Observation.completed(4, at(4), 7, false, List.of(ITEM_NINE)));
 		var history = new ClientHistory(List.of(gad7, phq9), List.of(checkIn(3, 9.5), checkIn(4, 8)));
 

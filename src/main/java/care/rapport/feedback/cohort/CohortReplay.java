@@ -130,10 +130,15 @@ public final class CohortReplay {
 			phq.add(Observation.completed(s.number(), at, total, total >= 10,
 					s.phq9()[8] > 0 ? List.of("item 9 answered " + s.phq9()[8]) : List.of()));
 			if (s.gad7Total() != null) {
-				gad.add(Observation.completed(s.number(), at, s.gad7Total(), s.gad7Total() >= 10));
+				// the instruments' clinical cut-offs: PHQ-9 10, GAD-7 8
+				gad.add(Observation.completed(s.number(), at, s.gad7Total(), s.gad7Total() >= 8));
 			}
 			if (s.checkInAverage() != null) {
-				checkIns.add(new CheckIn(s.number(), at.plusSeconds(3600), s.checkInAverage()));
+				// scored as the instrument scores a mean: rounded half-up to one decimal
+				double average = java.math.BigDecimal.valueOf(s.checkInAverage())
+					.setScale(1, java.math.RoundingMode.HALF_UP)
+					.doubleValue();
+				checkIns.add(new CheckIn(s.number(), at.plusSeconds(3600), average));
 			}
 			var history = new ClientHistory(List.of(
 					new OutcomeSeries("PHQ-9", "PHQ-9", ScoreDirection.HIGHER_IS_WORSE, 6, phq),
