@@ -152,7 +152,12 @@ public class HistoryImport {
 		int added = 0;
 		int skipped = 0;
 		var created = new java.util.HashSet<String>();
+		int nextAnalyze = 50;
 		for (Row row : file.rows()) {
+			if (added >= nextAnalyze) {
+				refreshStatistics();
+				nextAnalyze *= 2;
+			}
 			var client = clients.findOrCreate(practice, row.client(), therapist);
 			if (client.isNew()) {
 				created.add(row.client());
@@ -230,6 +235,17 @@ public class HistoryImport {
 		}
 		return new Outcome(file.lines(), file.clients(), newClients, file.rows().size() - already, already,
 				file.problems(), false, sameFileBefore || imported(practice, sha256(content)), seconds);
+	}
+
+	/**
+	 * A large import grows the tables within one transaction, which autovacuum cannot see: without
+	 * fresh statistics the planner keeps the plans of near-empty tables and every history read becomes
+	 * a scan of all imported rows. ANALYZE inside the transaction counts its own new rows; run at
+	 * doubling row counts, it costs little. Where the app's role does not own the tables it only warns.
+	 */
+	private void refreshStatistics() {
+		jdbc.sql("analyze client, episode, appointment, administration, answer, alert, alert_evidence, history_import_row")
+			.update();
 	}
 
 	private boolean claimSession(PracticeId practice, ClientId client, int session, UUID importId) {
