@@ -101,6 +101,11 @@ class ApplicationRolePrivileges implements Callback {
 			}
 			if (!readWrite.isEmpty()) {
 				sql.execute("grant select, insert, update, delete on table " + list(readWrite) + " to " + role);
+				// A large import refreshes the planner's statistics as it goes (ANALYZE), which needs
+				// MAINTAIN (PostgreSQL 17 and later); it neither reads nor changes more data.
+				if (connection.getMetaData().getDatabaseMajorVersion() >= 17) {
+					sql.execute("grant maintain on table " + list(readWrite) + " to " + role);
+				}
 			}
 			if (!appendOnly.isEmpty()) {
 				sql.execute("grant select, insert on table " + list(appendOnly) + " to " + role);

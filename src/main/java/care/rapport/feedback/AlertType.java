@@ -10,14 +10,16 @@ public enum AlertType {
 			"An answer that may signal risk of harm, such as any endorsement of PHQ-9 item 9, in the newest response."),
 
 	DETERIORATION(AlertSeverity.HIGH, "Reliable deterioration",
-			"The score has worsened since the first session by more than measurement error explains."),
+			"The score has worsened since the first session: by half the reliable change while in the clinical range "
+					+ "(an early warning), or by the reliable change or more."),
 
 	OFF_TRACK(AlertSeverity.MEDIUM, "Off track",
-			"The score is worse than expected for clients who started at a similar level, by more than the tolerance."),
+			"From session 4, two scores in a row worse than expected for clients who started at a similar level, by "
+					+ "more than the tolerance."),
 
 	ALLIANCE(AlertSeverity.MEDIUM, "Alliance",
-			"The session check-in is below the cut-off or dropped since the last session: a possible rupture worth "
-					+ "talking through."),
+			"The session check-in fell well below this client's usual level (or, at the first check-in, below the "
+					+ "cut-off): a possible rupture worth talking through."),
 
 	NO_RELIABLE_CHANGE(AlertSeverity.LOW, "No reliable change",
 			"After several sessions the score is still in the clinical range and has not changed by more than "

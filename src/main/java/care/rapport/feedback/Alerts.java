@@ -58,7 +58,9 @@ public class Alerts {
 			instant(rs, "due_at"), AlertStatus.valueOf(rs.getString("status")),
 			rs.getString("action") == null ? null : AlertAction.valueOf(rs.getString("action")),
 			sensitiveText().decrypt(new PracticeId(rs.getObject("practice_id", UUID.class)), NOTE_FIELD, rs.getBytes("note")),
-			instant(rs, "acknowledged_at"), instant(rs, "escalated_at"));
+			instant(rs, "acknowledged_at"), instant(rs, "escalated_at"),
+			rs.getObject("session_number") == null ? null : rs.getInt("session_number"), rs.getBoolean("historical"),
+			instant(rs, "reopened_at"));
 
 	private final JdbcClient jdbc;
 
@@ -89,24 +91,38 @@ public class Alerts {
 	}
 
 	/**
-	 * Raises an alert unless one with the same key is still being handled, or one was resolved
-	 * after the evidence of this candidate was seen (the same evidence does not reopen it).
-	 * @return the new alert, or empty when an unresolved one already exists
+	 * Raises a live alert outside any known episode; see
+	 * {@link #raise(PracticeId, ClientId, UserId, AlertCandidate, UUID, UUID, boolean)}.
 	 */
 	@Transactional
 	public Optional<AlertId> raise(PracticeId practice, ClientId client, UserId owner, AlertCandidate candidate,
 			@Nullable UUID administrationId) {
-		Instant now = clock.instant();
-		Duration dueIn = candidate.type() == AlertType.RISK ? settings.riskAcknowledgeWithin()
-				: settings.acknowledgeWithin();
+		return raise(practice, client, owner, candidate, administrationId, null, false);
+	}
+
+	/**
+	 * Raises an alert unless one with the same key is still being handled in this episode, or one
+	 * was resolved after the evidence of this candidate was seen (the same evidence does not reopen
+	 * it). A historical alert (raised while importing history) is kept apart from live ones: dated
+	 * when its evidence was observed, never e-mailed, never in the inbox, never escalated.
+	 * @param episodeId the episode the evidence belongs to: a new episode gets new alerts
+	 * @return the new alert, or empty when an unresolved one already exists
+	 */
+	@Transactional
+	public Optional<AlertId> raise(PracticeId practice, ClientId client, UserId owner, AlertCandidate candidate,
+			@Nullable UUID administrationId, @Nullable UUID episodeId, boolean historical) {
+		Instant now = historical ? candidate.observedAt() : clock.instant();
 		var id = new AlertId(Ids.next());
 		int inserted = jdbc.sql("""
 				insert into alert (practice_id, alert_id, client_id, type, dedupe_key, severity, reason, owner_id,
-				    administration_id, raised_at, due_at, status)
-				select :p, :id, :c, :type, :key, :severity, :reason, :owner, :administration, :now, :due, 'OPEN'
+				    administration_id, raised_at, due_at, status, episode_id, session_number, historical)
+				select :p, :id, :c, :type, :key, :severity, :reason, :owner, :administration, :now, :due, 'OPEN',
+				    :episode, :session, :historical
 				where not exists (select 1 from alert where practice_id = :p and client_id = :c and dedupe_key = :key
+				                  and episode_id is not distinct from :episode and historical = :historical
 				                  and status = 'RESOLVED' and raised_at >= :observed)
-				on conflict (practice_id, client_id, dedupe_key) where status <> 'RESOLVED' do nothing""")
+				on conflict (practice_id, client_id, episode_id, dedupe_key, historical) where status <> 'RESOLVED'
+				do nothing""")
 			.param("p", practice.value())
 			.param("id", id.value())
 			.param("c", client.value())
@@ -117,16 +133,164 @@ public class Alerts {
 			.param("owner", owner.value())
 			.param("administration", administrationId)
 			.param("now", utc(now))
-			.param("due", utc(now.plus(dueIn)))
+			.param("due", utc(now.plus(dueIn(candidate.type()))))
 			.param("observed", utc(candidate.observedAt()))
+			.param("episode", episodeId)
+			.param("session", candidate.sessionNumber())
+			.param("historical", historical)
 			.update();
 		if (inserted == 0) {
 			return Optional.empty();
 		}
-		audit.record(AuditEntry.aboutClient(practice, Actor.SYSTEM, AuditAction.ALERT_RAISED, client.value(),
-				candidate.type().label() + " alert raised for the client's therapist"));
+		if (!historical) {
+			audit.record(AuditEntry.aboutClient(practice, Actor.SYSTEM, AuditAction.ALERT_RAISED, client.value(),
+					candidate.type().label() + " alert raised for the client's therapist"));
+			notifyOwner(practice, owner, candidate.type());
+		}
+		return Optional.of(id);
+	}
+
+	/**
+	 * Records one critical answer. It is never absorbed: when the client has an unresolved risk
+	 * alert of this instrument in the episode, the answer is added to it as new evidence, an
+	 * acknowledged alert opens again, its escalation clock starts again and the therapist is told
+	 * again; otherwise a new risk alert is raised with the answer as its first evidence. The same
+	 * answer recorded twice (a rerun) adds nothing.
+	 * @return the alert the answer is evidence on, and what happened to it
+	 */
+	@Transactional
+	public RiskRecorded recordRisk(PracticeId practice, ClientId client, UserId owner, AlertCandidate candidate,
+			RiskAnswer answer, @Nullable UUID episodeId, boolean historical) {
+		if (candidate.type() != AlertType.RISK) {
+			throw new IllegalArgumentException("Only risk alerts collect critical answers as evidence");
+		}
+		Instant now = historical ? candidate.observedAt() : clock.instant();
+		record Unresolved(UUID alertId, String status) {
+		}
+		Unresolved existing = jdbc.sql("""
+				select alert_id, status from alert
+				where practice_id = :p and client_id = :c and dedupe_key = :key and status <> 'RESOLVED'
+				  and episode_id is not distinct from :episode and historical = :historical
+				for update""")
+			.param("p", practice.value())
+			.param("c", client.value())
+			.param("key", candidate.dedupeKey())
+			.param("episode", episodeId)
+			.param("historical", historical)
+			.query(Unresolved.class)
+			.optional()
+			.orElse(null);
+		if (existing == null) {
+			AlertId raised = raise(practice, client, owner, candidate, answer.administrationId(), episodeId, historical)
+				.orElseThrow(() -> new IllegalStateException("A risk alert could not be raised"));
+			addEvidence(practice, raised.value(), answer, candidate, now, false);
+			return new RiskRecorded(raised, RiskRecorded.Outcome.RAISED);
+		}
+		boolean wasAcknowledged = AlertStatus.valueOf(existing.status()) == AlertStatus.ACKNOWLEDGED;
+		if (!addEvidence(practice, existing.alertId(), answer, candidate, now, wasAcknowledged)) {
+			return new RiskRecorded(new AlertId(existing.alertId()), RiskRecorded.Outcome.ALREADY_RECORDED);
+		}
+		// A new answer restarts the clock: open again, due again, escalated again if left again.
+		jdbc.sql("""
+				update alert set status = 'OPEN', reason = :reason, administration_id = :administration,
+				    session_number = :session, due_at = :due, escalated_at = null,
+				    reopened_at = case when status = 'ACKNOWLEDGED' then :now else reopened_at end
+				where practice_id = :p and alert_id = :id""")
+			.param("reason", candidate.reason())
+			.param("administration", answer.administrationId())
+			.param("session", candidate.sessionNumber())
+			.param("due", utc(now.plus(dueIn(AlertType.RISK))))
+			.param("now", utc(now))
+			.param("p", practice.value())
+			.param("id", existing.alertId())
+			.update();
+		if (!historical) {
+			audit.record(AuditEntry.aboutClient(practice, Actor.SYSTEM, AuditAction.ALERT_RAISED, client.value(),
+					wasAcknowledged ? "Risk alert re-opened by a new risk answer"
+							: "New risk answer added to an open risk alert"));
+			notifyOwner(practice, owner, AlertType.RISK);
+		}
+		return new RiskRecorded(new AlertId(existing.alertId()),
+				wasAcknowledged ? RiskRecorded.Outcome.REOPENED : RiskRecorded.Outcome.ADDED);
+	}
+
+	/** The critical answers behind a risk alert, oldest first; the caller has checked the care team. */
+	public List<RiskEvidence> evidenceOf(PracticeId practice, AlertId alert) {
+		return jdbc.sql("""
+				select item_id, answer_value, session_number, observed_at, reopened from alert_evidence
+				where practice_id = :p and alert_id = :a order by observed_at, recorded_at""")
+			.param("p", practice.value())
+			.param("a", alert.value())
+			.query((rs, n) -> new RiskEvidence(rs.getString("item_id"), (Integer) rs.getObject("answer_value"),
+					(Integer) rs.getObject("session_number"), instant(rs, "observed_at"), rs.getBoolean("reopened")))
+			.list();
+	}
+
+	/**
+	 * One critical answer as evidence on a risk alert.
+	 * @param itemId the item answered, e.g. "q9"
+	 * @param value the answer's value
+	 * @param sessionNumber the episode's session, if the answer belongs to one
+	 * @param observedAt when it was answered
+	 * @param reopened whether it re-opened an acknowledged alert
+	 */
+	public record RiskEvidence(@Nullable String itemId, @Nullable Integer value, @Nullable Integer sessionNumber,
+			Instant observedAt, boolean reopened) {
+	}
+
+	/**
+	 * The answer behind a risk candidate.
+	 * @param administrationId the response it was given in
+	 * @param itemId the item
+	 * @param value the answer's value
+	 */
+	public record RiskAnswer(@Nullable UUID administrationId, String itemId, int value) {
+	}
+
+	/** What recording a critical answer did. */
+	public record RiskRecorded(AlertId alertId, Outcome outcome) {
+
+		public enum Outcome {
+			/** A new risk alert with this answer as its first evidence. */
+			RAISED,
+			/** Added to an alert that was still open. */
+			ADDED,
+			/** Added to an acknowledged alert, which is open again. */
+			REOPENED,
+			/** This answer was already evidence on the alert: nothing changed. */
+			ALREADY_RECORDED
+		}
+
+	}
+
+	private boolean addEvidence(PracticeId practice, UUID alertId, RiskAnswer answer, AlertCandidate candidate,
+			Instant now, boolean reopens) {
+		return jdbc.sql("""
+				insert into alert_evidence (practice_id, evidence_id, alert_id, administration_id, item_id, answer_value,
+				    session_number, observed_at, recorded_at, reopened)
+				values (:p, :id, :a, :administration, :item, :value, :session, :observed, :now, :reopened)
+				on conflict (practice_id, alert_id, administration_id, item_id) do nothing""")
+			.param("p", practice.value())
+			.param("id", Ids.next())
+			.param("a", alertId)
+			.param("administration", answer.administrationId())
+			.param("item", answer.itemId())
+			.param("value", answer.value())
+			.param("session", candidate.sessionNumber())
+			.param("observed", utc(candidate.observedAt()))
+			.param("now", utc(now))
+			.param("reopened", reopens)
+			.update() == 1;
+	}
+
+	private Duration dueIn(AlertType type) {
+		return type == AlertType.RISK ? settings.riskAcknowledgeWithin() : settings.acknowledgeWithin();
+	}
+
+	/** An e-mail without any client detail: the therapist signs in to see what it is about. */
+	private void notifyOwner(PracticeId practice, UserId owner, AlertType type) {
 		accounts.member(practice, owner).ifPresent(member -> outbox.enqueue(practice, member.email(),
-				candidate.type() == AlertType.RISK ? "Urgent: a client needs your attention in Rapport"
+				type == AlertType.RISK ? "Urgent: a client needs your attention in Rapport"
 						: "A client needs your attention in Rapport",
 				"""
 						Hello %s,
@@ -136,14 +300,13 @@ public class Alerts {
 
 						For privacy, this message contains no client details.
 						""".formatted(member.displayName(), mail.baseUrl())));
-		return Optional.of(id);
 	}
 
 	/** Unresolved alerts of the clients on this person's care team, most urgent first. */
 	@Transactional
 	public List<Alert> forCareTeam(RapportUser staff) {
 		List<Alert> alerts = jdbc.sql(SELECT + """
-				where a.practice_id = :p and a.status <> 'RESOLVED' and (a.owner_id = :me or a.escalated_to = :me
+				where a.practice_id = :p and a.status <> 'RESOLVED' and not a.historical and (a.owner_id = :me or a.escalated_to = :me
 				    or c.therapist_id in (select s.therapist_id from supervision s
 				                          where s.practice_id = :p and s.supervisor_id = :me))
 				""" + ORDER)
@@ -178,7 +341,7 @@ public class Alerts {
 			return java.util.Map.of();
 		}
 		var byClient = new java.util.HashMap<ClientId, List<Alert>>();
-		jdbc.sql(SELECT + " where a.practice_id = :p and a.status <> 'RESOLVED' and a.client_id = any(:clients) " + ORDER)
+		jdbc.sql(SELECT + " where a.practice_id = :p and a.status <> 'RESOLVED' and not a.historical and a.client_id = any(:clients) " + ORDER)
 			.param("p", practice.value())
 			.param("clients", clients.stream().map(ClientId::value).toArray(UUID[]::new))
 			.query(alertRow)
@@ -198,7 +361,7 @@ public class Alerts {
 
 	public Optional<Alert> find(RapportUser staff, AlertId id) {
 		return jdbc.sql(SELECT + """
-				where a.practice_id = :p and a.alert_id = :id and (a.owner_id = :me or a.escalated_to = :me
+				where a.practice_id = :p and a.alert_id = :id and not a.historical and (a.owner_id = :me or a.escalated_to = :me
 				    or c.therapist_id in (select s.therapist_id from supervision s
 				                          where s.practice_id = :p and s.supervisor_id = :me))""")
 			.param("p", staff.practiceId().value())
@@ -260,7 +423,7 @@ public class Alerts {
 		}
 		List<Overdue> overdue = jdbc.sql("""
 				select practice_id, alert_id, client_id, owner_id from alert
-				where type = 'RISK' and status = 'OPEN' and escalated_at is null and due_at < :now
+				where type = 'RISK' and status = 'OPEN' and not historical and escalated_at is null and due_at < :now
 				for update skip locked""")
 			.param("now", utc(clock.instant()))
 			.query(Overdue.class)

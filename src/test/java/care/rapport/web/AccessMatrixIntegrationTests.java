@@ -198,6 +198,9 @@ class AccessMatrixIntegrationTests {
 		rows.add(new Row("GET", "/app/instruments/{code}/questionnaire.json",
 				t -> "/app/instruments/PHQ-9/questionnaire.json", OK, staffOnly(OK)));
 		rows.add(new Row("POST", "/app/instruments/import", t -> "/app/instruments/import", OK, ADMIN_ONLY));
+		rows.add(new Row("GET", "/app/imports", t -> "/app/imports", OK, ADMIN_ONLY));
+		rows.add(new Row("POST", "/app/imports", t -> "/app/imports", OK, ADMIN_ONLY));
+		rows.add(new Row("GET", "/app/alerts/settings", t -> "/app/alerts/settings", OK, staffOnly(OK)));
 		rows.add(new Row("GET", "/app/clients", t -> "/app/clients", OK, staffOnly(OK)));
 		rows.add(new Row("GET", "/app/clients/new", t -> "/app/clients/new", OK, staffOnly(OK)));
 		rows.add(new Row("POST", "/app/clients", t -> "/app/clients", OK, staffOnly(OK)));

@@ -34,7 +34,14 @@ class AlertsController {
 
 	@GetMapping("/app/alerts")
 	String list(@AuthenticationPrincipal RapportUser staff, Model model) {
-		model.addAttribute("alerts", alerts.forCareTeam(staff));
+		var shown = alerts.forCareTeam(staff);
+		model.addAttribute("alerts", shown);
+		// Every critical answer behind a risk alert, so a new one is never hidden behind the first.
+		var evidence = new java.util.HashMap<AlertId, java.util.List<Alerts.RiskEvidence>>();
+		shown.stream()
+			.filter(a -> a.type() == care.rapport.feedback.AlertType.RISK)
+			.forEach(a -> evidence.put(a.id(), alerts.evidenceOf(staff.practiceId(), a.id())));
+		model.addAttribute("evidence", evidence);
 		model.addAttribute("actions", AlertAction.values());
 		model.addAttribute("zone", practices.get(staff.practiceId()).timeZone());
 		model.addAttribute("now", java.time.Instant.now());

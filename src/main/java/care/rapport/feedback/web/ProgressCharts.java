@@ -64,7 +64,10 @@ class ProgressCharts {
 		List<ProgressChartData.Event> events = new ArrayList<>();
 		int lastSession = scores.isEmpty() ? 1 : scores.get(scores.size() - 1).session();
 		for (Alert alert : alerts) {
-			events.add(new ProgressChartData.Event(sessionOf(alert, history, lastSession), alert.type().label() + " alert"));
+			// The session the alert records; older alerts without one are placed by when they were raised.
+			int session = alert.sessionNumber() != null ? alert.sessionNumber() : sessionOf(alert, history, lastSession);
+			events.add(new ProgressChartData.Event(session,
+					alert.type().label() + (alert.historical() ? " alert (historical)" : " alert")));
 		}
 		List<Score> checkIns = completed(history, CHECK_IN).stream()
 			.map(a -> new Score(a.sessionNumber(), a.total().doubleValue(), null))

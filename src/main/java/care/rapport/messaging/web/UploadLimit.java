@@ -23,6 +23,10 @@ class UploadLimit {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	String tooLarge(HttpServletRequest request, HttpServletResponse response) {
 		String path = request.getRequestURI();
+		if (path.equals("/app/imports")) {
+			// the history import page says so next to its file field
+			return "redirect:/app/imports?file=too-large";
+		}
 		if (path.equals("/me/messages") || STAFF_THREAD.matcher(path).matches()) {
 			return "redirect:" + path + "?file=too-large#compose";
 		}
