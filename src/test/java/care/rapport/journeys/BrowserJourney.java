@@ -86,10 +86,14 @@ abstract class BrowserJourney {
 			.setHasTouch(true));
 	}
 
-	/** Opens a page of the application, failing on an error status rather than on a missing element later. */
+	/**
+	 * Opens a page of the application, failing on an error status rather than on a missing element
+	 * later, or on a serious or critical WCAG 2.2 AA violation.
+	 */
 	static void visit(Page page, String path) {
 		Response response = page.navigate(path);
 		Assertions.assertThat(response.status()).as("HTTP status of %s", response.url()).isLessThan(400);
+		Accessibility.check(page, "visit " + path);
 	}
 
 	/** Fills in and sends the sign-in form, leaving a screenshot of it as step 01 of the journey. */
@@ -120,7 +124,12 @@ abstract class BrowserJourney {
 		return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setExact(true));
 	}
 
+	/**
+	 * Saves a screenshot of the page as a step of the journey, and checks the page for serious or
+	 * critical WCAG 2.2 AA violations, so every page a journey shows is checked.
+	 */
 	static void screenshot(Page page, String journey, String step) {
+		Accessibility.check(page, journey + "-" + step);
 		page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 			.setPath(SCREENSHOTS.resolve(journey + "-" + step + ".png")));
 	}
