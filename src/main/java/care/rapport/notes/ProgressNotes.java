@@ -78,11 +78,11 @@ public class ProgressNotes {
 	 */
 	public Appointment session(RapportUser staff, ClientId client, AppointmentId id) {
 		if (!clients.onCareTeam(staff, client)) {
-			throw new NoSuchElementException("No client " + client);
+			throw new care.rapport.practice.RecordNotFoundException("No client " + client);
 		}
 		return appointments.find(staff.practiceId(), id)
 			.filter(a -> a.clientId().equals(client))
-			.orElseThrow(() -> new NoSuchElementException("No session " + id));
+			.orElseThrow(() -> new care.rapport.practice.RecordNotFoundException("No session " + id));
 	}
 
 	/** Whether this person writes the session's notes: the therapist who held the session. */

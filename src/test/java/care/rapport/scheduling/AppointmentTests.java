@@ -140,7 +140,7 @@ class AppointmentTests {
 			transition.run();
 		}
 		catch (AttendanceRefused ex) {
-			return ex.code();
+			return ex.reason();
 		}
 		throw new AssertionError("expected a refusal");
 	}

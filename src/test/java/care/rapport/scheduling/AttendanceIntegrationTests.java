@@ -99,7 +99,7 @@ class AttendanceIntegrationTests {
 					return "attended";
 				}
 				catch (AttendanceRefused ex) {
-					return ex.code().name();
+					return ex.code();
 				}
 			})).toList();
 			start.countDown();
