@@ -77,7 +77,7 @@ public class ProgressNotes {
 	 * @throws NoSuchElementException for anyone else, or a session of another client
 	 */
 	public Appointment session(RapportUser staff, ClientId client, AppointmentId id) {
-		if (!clients.onCareTeam(staff, client)) {
+		if (!clients.isOnCareTeam(staff, client)) {
 			throw new care.rapport.practice.RecordNotFoundException("No client " + client);
 		}
 		return appointments.find(staff.practiceId(), id)

@@ -575,7 +575,7 @@ class AccessMatrixIntegrationTests {
 		return goals.computeIfAbsent(client, c -> {
 			var therapist = practice.user(c.equals(practice.clientOfA()) ? practice.therapistAEmail()
 					: practice.therapistBEmail());
-			var record = context.getBean(care.rapport.clients.Clients.class).openClinical(therapist, c, "test").orElseThrow();
+			var record = context.getBean(care.rapport.clients.Clients.class).openForCare(therapist, c, "test").orElseThrow();
 			var goalsOf = context.getBean(care.rapport.goals.Goals.class);
 			var id = goalsOf.propose(therapist, record, "A goal", null);
 			if (c.equals(practice.clientOfA())) {
@@ -590,7 +590,7 @@ class AccessMatrixIntegrationTests {
 		return commitments.computeIfAbsent(client, c -> {
 			var therapist = practice.user(c.equals(practice.clientOfA()) ? practice.therapistAEmail()
 					: practice.therapistBEmail());
-			var record = context.getBean(care.rapport.clients.Clients.class).openClinical(therapist, c, "test").orElseThrow();
+			var record = context.getBean(care.rapport.clients.Clients.class).openForCare(therapist, c, "test").orElseThrow();
 			return context.getBean(care.rapport.goals.Commitments.class)
 				.make(therapist, record, care.rapport.goals.CommitmentOwner.CLIENT, "A commitment", null)
 				.toString();

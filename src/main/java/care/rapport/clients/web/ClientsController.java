@@ -80,11 +80,11 @@ class ClientsController {
 
 	@GetMapping("/app/clients/{id}")
 	String show(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, Model model) {
-		var client = clients.open(staff, new ClientId(id))
+		var client = clients.openForAdministration(staff, new ClientId(id))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("client", client);
 		model.addAttribute("details", clients.details(staff, client.id()));
-		model.addAttribute("careTeam", clients.onCareTeam(staff, client.id()));
+		model.addAttribute("careTeam", clients.isOnCareTeam(staff, client.id()));
 		var episode = episodes.current(staff.practiceId(), client.id()).orElse(null);
 		model.addAttribute("episode", episode);
 		model.addAttribute("episodeSince", episode == null ? ""
@@ -94,7 +94,7 @@ class ClientsController {
 
 	@GetMapping("/app/clients/{id}/edit")
 	String edit(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, Model model) {
-		var client = clients.open(staff, new ClientId(id))
+		var client = clients.openForAdministration(staff, new ClientId(id))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return editForm(staff, model, client, client.displayName(), clients.details(staff, client.id()), null);
 	}
@@ -106,7 +106,7 @@ class ClientsController {
 			@RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "EMAIL") String contactPreference,
 			@RequestParam(defaultValue = "") String emergencyContact,
 			@RequestParam(defaultValue = "") String presentingConcerns, Model model, RedirectAttributes redirect) {
-		var client = clients.open(staff, new ClientId(id))
+		var client = clients.openForAdministration(staff, new ClientId(id))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		java.time.LocalDate dob = null;
 		String error = null;
@@ -146,7 +146,7 @@ class ClientsController {
 	String closeEpisode(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String summary,
 			RedirectAttributes redirect) {
-		var client = clients.openClinical(staff, new ClientId(id), "Closed the episode of care")
+		var client = clients.openForCare(staff, new ClientId(id), "Closed the episode of care")
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		try {
 			episodes.close(staff, client.id(), reason, summary);
@@ -163,7 +163,7 @@ class ClientsController {
 		model.addAttribute("client", client);
 		model.addAttribute("displayName", displayName);
 		model.addAttribute("details", details);
-		model.addAttribute("careTeam", clients.onCareTeam(staff, client.id()));
+		model.addAttribute("careTeam", clients.isOnCareTeam(staff, client.id()));
 		model.addAttribute("preferences", ClientDetails.CONTACT_PREFERENCES);
 		model.addAttribute("error", error);
 		return "clients/edit";

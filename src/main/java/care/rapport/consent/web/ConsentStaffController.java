@@ -47,7 +47,7 @@ class ConsentStaffController {
 
 	@GetMapping("/app/clients/{id}/consent")
 	String clientStatus(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, Model model) {
-		var client = clients.open(staff, new ClientId(id))
+		var client = clients.openForAdministration(staff, new ClientId(id))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("client", client);
 		model.addAttribute("states", consents.statusFor(staff.practiceId(), client.id()));

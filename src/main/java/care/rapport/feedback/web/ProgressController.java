@@ -78,7 +78,7 @@ class ProgressController {
 
 	@GetMapping("/app/clients/{id}/progress")
 	String progress(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, Model model) {
-		Client client = clients.openClinical(staff, new ClientId(id), AuditAction.PROGRESS_VIEWED, "Viewed progress")
+		Client client = clients.openForCare(staff, new ClientId(id), AuditAction.PROGRESS_VIEWED, "Viewed progress")
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		List<Administration> history = administrations.history(staff.practiceId(), client.id());
 		List<Alert> clientAlerts = alerts.ofClient(staff.practiceId(), client.id());
@@ -113,7 +113,7 @@ class ProgressController {
 	String checkInVisibility(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id,
 			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean visible,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-		Client client = clients.openClinical(staff, new ClientId(id), "Changed check-in visibility")
+		Client client = clients.openForCare(staff, new ClientId(id), "Changed check-in visibility")
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		clients.showCheckInsToClient(staff, client.id(), visible);
 		redirect.addFlashAttribute("notice", visible ? "The client now sees their check-in results."

@@ -144,7 +144,7 @@ class GoalsStaffController {
 	}
 
 	private Client careTeam(RapportUser staff, UUID id, String what) {
-		return clients.openClinical(staff, new ClientId(id), what)
+		return clients.openForCare(staff, new ClientId(id), what)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 

@@ -236,7 +236,7 @@ class StaffMeasuresController {
 	}
 
 	private Client careTeamClient(RapportUser staff, UUID id, String what) {
-		return clients.openClinical(staff, new ClientId(id), what)
+		return clients.openForCare(staff, new ClientId(id), what)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 

@@ -125,7 +125,7 @@ class MessagesStaffController {
 	}
 
 	private Client careTeam(RapportUser staff, UUID id) {
-		return clients.careTeamRecord(staff, new ClientId(id))
+		return clients.recordForCareWithoutAudit(staff, new ClientId(id))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 

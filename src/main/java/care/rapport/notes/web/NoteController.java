@@ -429,7 +429,7 @@ class NoteController {
 	}
 
 	private Client careTeam(RapportUser staff, UUID id) {
-		return clients.openClinical(staff, new ClientId(id), "Opened a session note")
+		return clients.openForCare(staff, new ClientId(id), "Opened a session note")
 			.orElseThrow(RecordNotFoundException::new);
 	}
 

@@ -100,7 +100,7 @@ class SessionsController {
 			.toList());
 		model.addAttribute("zone", zone);
 		// Reasons may say something clinical ("panic attack"): the care team reads them, admins see that one exists.
-		model.addAttribute("showReasons", clients.onCareTeam(staff, client.id()));
+		model.addAttribute("showReasons", clients.isOnCareTeam(staff, client.id()));
 		Instant now = clock.instant();
 		// Only what may be done now is offered: an attended session offers nothing, a future one no attendance.
 		model.addAttribute("actions", sessions.stream()
@@ -437,7 +437,7 @@ class SessionsController {
 	}
 
 	private Client visibleClient(RapportUser staff, UUID id) {
-		return clients.open(staff, new ClientId(id))
+		return clients.openForAdministration(staff, new ClientId(id))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
