@@ -3,7 +3,6 @@ package care.rapport.scheduling.web;
 import java.util.UUID;
 
 import care.rapport.identity.RapportUser;
-import care.rapport.identity.Role;
 import care.rapport.practice.InputRefused;
 import care.rapport.practice.RecordNotFoundException;
 import care.rapport.practice.RefusedForm;
@@ -29,7 +28,7 @@ class AppointmentTypesController {
 
 	@GetMapping("/app/appointment-types")
 	String list(@AuthenticationPrincipal RapportUser admin, Model model) {
-		requireAdmin(admin);
+		admin.requirePracticeAdmin();
 		model.addAttribute("types", types.active(admin.practiceId()));
 		return "scheduling/appointment-types";
 	}
@@ -38,7 +37,7 @@ class AppointmentTypesController {
 	String add(@AuthenticationPrincipal RapportUser admin, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String minutes, @RequestParam(defaultValue = "false") boolean telehealth,
 			Model model, RedirectAttributes redirect) {
-		requireAdmin(admin);
+		admin.requirePracticeAdmin();
 		try {
 			// Read as text, so that "fifty" comes back in the form next to its field, not as a 400 page.
 			types.add(admin.practiceId(), name, InputRefused.wholeNumber("minutes", minutes, "length in minutes"),
@@ -56,7 +55,7 @@ class AppointmentTypesController {
 
 	@PostMapping("/app/appointment-types/{id}/retire")
 	String retire(@AuthenticationPrincipal RapportUser admin, @PathVariable UUID id, RedirectAttributes redirect) {
-		requireAdmin(admin);
+		admin.requirePracticeAdmin();
 		if (!types.retire(admin.practiceId(), id)) {
 			// Another practice's kind, or one retired already: there is nothing here to retire.
 			throw new RecordNotFoundException();
@@ -71,12 +70,6 @@ class AppointmentTypesController {
 		model.addAttribute("name", name);
 		model.addAttribute("minutes", minutes);
 		return "scheduling/appointment-types";
-	}
-
-	private static void requireAdmin(RapportUser user) {
-		if (!user.has(Role.PRACTICE_ADMIN)) {
-			throw new RecordNotFoundException();
-		}
 	}
 
 }

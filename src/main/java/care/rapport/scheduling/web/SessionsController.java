@@ -21,6 +21,7 @@ import care.rapport.clients.Episodes;
 import care.rapport.identity.RapportUser;
 import care.rapport.identity.UserId;
 import care.rapport.practice.Practices;
+import care.rapport.practice.RecordNotFoundException;
 import care.rapport.scheduling.Appointment;
 import care.rapport.scheduling.AppointmentId;
 import care.rapport.scheduling.AppointmentTypes;
@@ -29,7 +30,6 @@ import care.rapport.scheduling.AttendanceRefused;
 import care.rapport.scheduling.SlotTakenException;
 import care.rapport.scheduling.internal.SessionNotices;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +37,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A client's sessions in the current episode: booking one and recording attendance. */
@@ -429,7 +428,7 @@ class SessionsController {
 	private Appointment appointmentOf(RapportUser staff, Client client, UUID appointmentId) {
 		return appointments.find(staff.practiceId(), new AppointmentId(appointmentId))
 			.filter(a -> a.clientId().equals(client.id()))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(RecordNotFoundException::new);
 	}
 
 	/** A column another module adds, with its cells by session. */
@@ -438,7 +437,7 @@ class SessionsController {
 
 	private Client visibleClient(RapportUser staff, UUID id) {
 		return clients.openForAdministration(staff, new ClientId(id))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(RecordNotFoundException::new);
 	}
 
 }
