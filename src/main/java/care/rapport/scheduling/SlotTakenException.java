@@ -6,7 +6,7 @@ import care.rapport.practice.Refusal;
 public class SlotTakenException extends Refusal {
 
 	SlotTakenException() {
-		super("SLOT_TAKEN", "startsAt", "The therapist already has a session at that time");
+		super("SLOT_TAKEN", "time", "The therapist already has a session at that time");
 	}
 
 	@Override

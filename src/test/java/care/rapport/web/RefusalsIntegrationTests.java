@@ -40,6 +40,12 @@ class RefusalsIntegrationTests {
 	@Autowired
 	Appointments appointments;
 
+	@Autowired
+	care.rapport.clients.Clients clients;
+
+	@Autowired
+	care.rapport.identity.Accounts accounts;
+
 	TestPractice practice;
 
 	@BeforeEach
@@ -122,6 +128,36 @@ class RefusalsIntegrationTests {
 		assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
 		assertThat(result.getResponse().getContentAsString()).contains("\"code\":\"INVALID\"",
 				"\"field\":\"section.subjective\"", "\"stop\":false");
+	}
+
+	@Test
+	void aMalformedNumberInAQuerySaysWhatWasWrongInPlainWords() throws Exception {
+		MvcResult result = mvc.perform(get("/app/audit").param("page", "two").with(practice.as(practice.adminEmail())))
+			.andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(400);
+		assertThat(errorPage(result)).contains("\u201ctwo\u201d could not be read as a number for \u201cpage\u201d");
+	}
+
+	@Test
+	void theCareTeamIsOneRuleAndASupervisorJoinsItBySupervising() throws Exception {
+		// Therapist A is no one's supervisor: therapist B's client does not exist for A.
+		String progressOfB = "/app/clients/" + practice.clientOfB() + "/progress";
+		assertThat(status(get(progressOfB), practice.therapistAEmail())).isEqualTo(404);
+		assertThat(clients.isOnCareTeam(practice.user(practice.therapistAEmail()), practice.clientOfB())).isFalse();
+
+		accounts.superviseBy(practice.practice().id(), practice.user(practice.therapistAEmail()).id(),
+				practice.user(practice.therapistBEmail()).id());
+
+		assertThat(clients.isOnCareTeam(practice.user(practice.therapistAEmail()), practice.clientOfB())).isTrue();
+		assertThat(status(get(progressOfB), practice.therapistAEmail())).isEqualTo(200);
+		// The admin administers the record but is on no care team: clinical pages stay 404.
+		assertThat(clients.administers(practice.user(practice.adminEmail()), practice.clientOfB())).isTrue();
+		assertThat(status(get(progressOfB), practice.adminEmail())).isEqualTo(404);
+	}
+
+	private int status(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+			String email) throws Exception {
+		return mvc.perform(request.with(practice.as(email))).andReturn().getResponse().getStatus();
 	}
 
 	/** The error page as a browser gets it: MockMvc does not forward to /error, so ask for it as Tomcat would. */
