@@ -40,6 +40,11 @@
       }
     }
 
+    var HINTS = {
+      NOTE_CHANGED: ' Your text here is kept. Press the save button to see both versions and choose.',
+      NOTE_SIGNED: ' Your text here is kept; copy what you need, then reload the page.'
+    };
+
     function save() {
       if (stopped) {
         return;
@@ -57,7 +62,7 @@
         credentials: 'same-origin'
       }).then(function (response) {
         var type = response.headers.get('Content-Type') || '';
-        if (type.indexOf('application/json') === -1) {
+        if (type.indexOf('json') === -1) {
           // Sent to the sign-in page or refused as an expired form: nothing was saved.
           stopped = true;
           show('Not saved — you were signed out or this page expired. Your text is still here: copy it, ' +
@@ -81,8 +86,9 @@
           unsaved = again;
           show(result.message, 'saved');
         } else {
+          // A refusal is a problem detail (application/problem+json) with a stable code.
           stopped = stopped || result.stop === true;
-          show(result.message, 'error');
+          show('Not saved — ' + result.message + (HINTS[result.code] || ''), 'error');
         }
       }).catch(function () {
         show('Not saved — no connection to Rapport. Your text is still here; it is saved when you type again ' +

@@ -25,8 +25,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Client records. Who sees a record: its therapist, that therapist's supervisor, and practice
- * admins for administration; every read is audited.
+ * Client records, and the one home of the access rule for them. The care team (the client's
+ * therapist and that therapist's supervisors, as the {@code care_team} view defines it) reads
+ * clinical content: {@link #openForCare} (audited), {@link #isOnCareTeam} and
+ * {@link #recordForCareWithoutAudit} (unaudited, for callers that check first or write a more
+ * specific audit event of their own). Practice admins see records for administration only:
+ * {@link #openForAdministration} (audited) and {@link #administers}. Anything outside these
+ * answers empty, which controllers turn into the same 404 as a record that does not exist.
  */
 @Service
 public class Clients {
@@ -37,17 +42,23 @@ public class Clients {
 			from client c join user_account t on t.user_id = c.therapist_id
 			""";
 
-	/** Rows the user may see: their own clients, their supervisees' clients, or all for an admin. */
-	private static final String VISIBLE = """
-			c.practice_id = :p and (:admin or c.therapist_id = :me or c.therapist_id in
-			    (select s.therapist_id from supervision s where s.practice_id = :p and s.supervisor_id = :me))
-			""";
+	/**
+	 * The care-team rule, in one place: the client's row is on this person's care team, as the
+	 * {@code care_team} view (migration V49) defines it: the client's therapist and that
+	 * therapist's supervisors. Other modules' SQL joins the same view rather than copying this.
+	 */
+	private static final String ON_CARE_TEAM = """
+			exists (select 1 from care_team ct
+			        where ct.practice_id = c.practice_id and ct.client_id = c.client_id and ct.staff_id = :me)""";
 
-	/** Rows whose clinical content the user may see: their own clients and their supervisees'. Never admins. */
-	private static final String CARE_TEAM = """
-			c.practice_id = :p and (c.therapist_id = :me or c.therapist_id in
-			    (select s.therapist_id from supervision s where s.practice_id = :p and s.supervisor_id = :me))
-			""";
+	/** Rows whose clinical content the user may see: their care team's clients. Never admins as such. */
+	private static final String CARE_TEAM = " c.practice_id = :p and " + ON_CARE_TEAM + " ";
+
+	/**
+	 * Rows the user may see for administration (names, contact, scheduling): the care team's, or
+	 * every client of the practice for a practice admin. A separate rule, named as such.
+	 */
+	private static final String VISIBLE = " c.practice_id = :p and (:admin or " + ON_CARE_TEAM + ") ";
 
 	private static final RowMapper<Client> CLIENT = (rs, n) -> new Client(
 			new ClientId(rs.getObject("client_id", UUID.class)), rs.getString("display_name"), rs.getString("email"),
@@ -144,7 +155,7 @@ public class Clients {
 
 	/** Opens one record if this staff member may see it (an audited read); empty otherwise. */
 	@Transactional
-	public Optional<Client> open(RapportUser staff, ClientId id) {
+	public Optional<Client> openForAdministration(RapportUser staff, ClientId id) {
 		Optional<Client> client = jdbc.sql(SELECT + " where " + VISIBLE + " and c.client_id = :c")
 			.param("p", staff.practiceId().value())
 			.param("me", staff.id().value())
@@ -158,7 +169,7 @@ public class Clients {
 	}
 
 	/** Whether this staff member may see the client; no audit, for checks before another audited read. */
-	public boolean visible(RapportUser staff, ClientId id) {
+	public boolean administers(RapportUser staff, ClientId id) {
 		return jdbc.sql("select count(*) from client c where " + VISIBLE + " and c.client_id = :c")
 			.param("p", staff.practiceId().value())
 			.param("me", staff.id().value())
@@ -173,16 +184,16 @@ public class Clients {
 	 * client's care team (an audited read); empty for everyone else, admins included.
 	 */
 	@Transactional
-	public Optional<Client> openClinical(RapportUser staff, ClientId id, String what) {
-		return openClinical(staff, id, AuditAction.CLINICAL_RECORD_VIEWED, what);
+	public Optional<Client> openForCare(RapportUser staff, ClientId id, String what) {
+		return openForCare(staff, id, AuditAction.CLINICAL_RECORD_VIEWED, what);
 	}
 
 	/**
-	 * {@link #openClinical(RapportUser, ClientId, String)}, audited as a more specific read (client
+	 * {@link #openForCare(RapportUser, ClientId, String)}, audited as a more specific read (client
 	 * progress, say), so that the trail can be searched for it.
 	 */
 	@Transactional
-	public Optional<Client> openClinical(RapportUser staff, ClientId id, AuditAction read, String what) {
+	public Optional<Client> openForCare(RapportUser staff, ClientId id, AuditAction read, String what) {
 		Optional<Client> client = jdbc.sql(SELECT + " where " + CARE_TEAM + " and c.client_id = :c")
 			.param("p", staff.practiceId().value())
 			.param("me", staff.id().value())
@@ -199,7 +210,7 @@ public class Clients {
 	 * callers that write their own, more specific one (a message read or sent). Empty for everyone
 	 * else, admins included.
 	 */
-	public Optional<Client> careTeamRecord(RapportUser staff, ClientId id) {
+	public Optional<Client> recordForCareWithoutAudit(RapportUser staff, ClientId id) {
 		return jdbc.sql(SELECT + " where " + CARE_TEAM + " and c.client_id = :c")
 			.param("p", staff.practiceId().value())
 			.param("me", staff.id().value())
@@ -219,7 +230,7 @@ public class Clients {
 
 	/** The client's details; presenting concerns only for the care team (none for admins). */
 	public ClientDetails details(RapportUser staff, ClientId id) {
-		boolean careTeam = onCareTeam(staff, id);
+		boolean careTeam = isOnCareTeam(staff, id);
 		return jdbc.sql("""
 				select legal_name, pronouns, date_of_birth, phone, contact_preference, emergency_contact,
 				       presenting_concerns from client where practice_id = :p and client_id = :c""")
@@ -237,7 +248,7 @@ public class Clients {
 	 */
 	@Transactional
 	public void updateDetails(RapportUser staff, ClientId id, String displayName, ClientDetails details) {
-		boolean careTeam = onCareTeam(staff, id);
+		boolean careTeam = isOnCareTeam(staff, id);
 		jdbc.sql("""
 				update client set display_name = :name, legal_name = :legal, pronouns = :pronouns,
 				    date_of_birth = :dob, phone = :phone, contact_preference = :pref, emergency_contact = :emergency,
@@ -261,7 +272,7 @@ public class Clients {
 	}
 
 	/** Whether this staff member is on the client's care team (therapist or their supervisor); unaudited. */
-	public boolean onCareTeam(RapportUser staff, ClientId id) {
+	public boolean isOnCareTeam(RapportUser staff, ClientId id) {
 		return jdbc.sql("select count(*) from client c where " + CARE_TEAM + " and c.client_id = :c")
 			.param("p", staff.practiceId().value())
 			.param("me", staff.id().value())

@@ -1,9 +1,11 @@
 package care.rapport.consent;
 
+import care.rapport.practice.Refusal;
+
 import java.io.Serial;
 
 /** A consent request that was refused, with a message to show the person and a stable code. */
-public class ConsentRefused extends RuntimeException {
+public class ConsentRefused extends Refusal {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -20,12 +22,17 @@ public class ConsentRefused extends RuntimeException {
 	private final Reason reason;
 
 	public ConsentRefused(Reason reason, String message) {
-		super(message);
+		super(reason.name(), null, message);
 		this.reason = reason;
 	}
 
 	public Reason reason() {
 		return reason;
+	}
+
+	@Override
+	public Kind kind() {
+		return reason == Reason.NOT_FOUND ? Kind.NOT_FOUND : Kind.INPUT;
 	}
 
 }

@@ -111,6 +111,12 @@ class ApplicationRolePrivileges implements Callback {
 				sql.execute("grant select, insert on table " + list(appendOnly) + " to " + role);
 			}
 			sql.execute("grant usage, select on all sequences in schema " + quote(schema(connection)) + " to " + role);
+			// Views (the care team) are definitions for reading, never written through.
+			List<String> views = relations(connection, "'v'");
+			if (!views.isEmpty()) {
+				sql.execute("revoke all on table " + list(views) + " from " + role);
+				sql.execute("grant select on table " + list(views) + " to " + role);
+			}
 		}
 		log.info("Granted {} its rights on {} tables ({} append-only)", app,
 				readWrite.size() + appendOnly.size(), appendOnly.size());
@@ -129,12 +135,16 @@ class ApplicationRolePrivileges implements Callback {
 	}
 
 	private static List<String> tables(Connection connection) throws SQLException {
+		return relations(connection, "'r', 'p'");
+	}
+
+	private static List<String> relations(Connection connection, String kinds) throws SQLException {
 		List<String> tables = new ArrayList<>();
 		try (Statement sql = connection.createStatement();
 				ResultSet rs = sql.executeQuery("""
 						select relname from pg_class
-						where relnamespace = current_schema()::regnamespace and relkind in ('r', 'p')
-						order by relname""")) {
+						where relnamespace = current_schema()::regnamespace and relkind in (%s)
+						order by relname""".formatted(kinds))) {
 			while (rs.next()) {
 				tables.add(rs.getString(1));
 			}

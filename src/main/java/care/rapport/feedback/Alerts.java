@@ -307,8 +307,8 @@ public class Alerts {
 	public List<Alert> forCareTeam(RapportUser staff) {
 		List<Alert> alerts = jdbc.sql(SELECT + """
 				where a.practice_id = :p and a.status <> 'RESOLVED' and not a.historical and (a.owner_id = :me or a.escalated_to = :me
-				    or c.therapist_id in (select s.therapist_id from supervision s
-				                          where s.practice_id = :p and s.supervisor_id = :me))
+				    or exists (select 1 from care_team ct where ct.practice_id = a.practice_id
+				               and ct.client_id = a.client_id and ct.staff_id = :me))
 				""" + ORDER)
 			.param("p", staff.practiceId().value())
 			.param("me", staff.id().value())
@@ -327,8 +327,8 @@ public class Alerts {
 		return jdbc.sql("""
 				select count(*) from alert a join client c on c.practice_id = a.practice_id and c.client_id = a.client_id
 				where a.practice_id = :p and a.status = 'OPEN' and (a.owner_id = :me or a.escalated_to = :me
-				    or c.therapist_id in (select s.therapist_id from supervision s
-				                          where s.practice_id = :p and s.supervisor_id = :me))""")
+				    or exists (select 1 from care_team ct where ct.practice_id = a.practice_id
+				               and ct.client_id = a.client_id and ct.staff_id = :me))""")
 			.param("p", staff.practiceId().value())
 			.param("me", staff.id().value())
 			.query(Integer.class)
@@ -362,8 +362,8 @@ public class Alerts {
 	public Optional<Alert> find(RapportUser staff, AlertId id) {
 		return jdbc.sql(SELECT + """
 				where a.practice_id = :p and a.alert_id = :id and not a.historical and (a.owner_id = :me or a.escalated_to = :me
-				    or c.therapist_id in (select s.therapist_id from supervision s
-				                          where s.practice_id = :p and s.supervisor_id = :me))""")
+				    or exists (select 1 from care_team ct where ct.practice_id = a.practice_id
+				               and ct.client_id = a.client_id and ct.staff_id = :me))""")
 			.param("p", staff.practiceId().value())
 			.param("id", id.value())
 			.param("me", staff.id().value())

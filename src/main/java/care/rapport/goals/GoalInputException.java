@@ -1,20 +1,15 @@
 package care.rapport.goals;
 
+import care.rapport.practice.Refusal;
+
 /**
  * What the person wrote or chose cannot be stored; nothing was. {@code field} names the form field
  * so the page can put the message next to it and keep what was typed.
  */
-public class GoalInputException extends RuntimeException {
-
-	private final String field;
+public class GoalInputException extends Refusal {
 
 	public GoalInputException(String field, String message) {
-		super(message);
-		this.field = field;
-	}
-
-	public String field() {
-		return field;
+		super("INVALID", field, message);
 	}
 
 	/** The text stripped, or an exception when it is empty or longer than {@code max} characters. */

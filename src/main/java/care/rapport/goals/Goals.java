@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Goals in the client's own words. The client writes a goal, or makes a therapist's proposal theirs
  * by accepting or rewriting it; only the client rates, achieves or sets aside a goal. Callers pass a
  * client record they have already checked the person may act on ({@code Clients.ownRecord} for the
- * client, {@code Clients.openClinical} for the care team). Every change is audited, without its text.
+ * client, {@code Clients.openForCare} for the care team). Every change is audited, without its text.
  */
 @Service
 public class Goals {

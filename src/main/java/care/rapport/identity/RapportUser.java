@@ -94,6 +94,17 @@ public final class RapportUser implements UserDetails, CredentialsContainer {
 		return roles.contains(role);
 	}
 
+	/**
+	 * The administrative rule, in one place: pages that run the practice (team, settings, kinds of
+	 * session, instruments, consent templates) are for its admins. Anyone else gets the same 404 as
+	 * for an object that is not theirs.
+	 */
+	public void requirePracticeAdmin() {
+		if (!has(Role.PRACTICE_ADMIN)) {
+			throw new care.rapport.practice.RecordNotFoundException();
+		}
+	}
+
 	public boolean staff() {
 		return roles.stream().anyMatch(Role::staff);
 	}

@@ -1,5 +1,7 @@
 package care.rapport.measures;
 
+import care.rapport.practice.Refusal;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,14 +11,14 @@ import java.util.stream.Collectors;
  * Answers that cannot be scored. Nothing is scored when this is thrown; {@link #problems()} says what
  * is wrong with each item, so a form can mark each field.
  */
-public class InvalidAnswersException extends RuntimeException {
+public class InvalidAnswersException extends Refusal {
 
 	private final String instrumentCode;
 
 	private final Map<String, String> problems;
 
 	public InvalidAnswersException(String instrumentCode, Map<String, String> problems) {
-		super("Answers to " + instrumentCode + " cannot be scored: " + problems.entrySet()
+		super("INVALID_ANSWERS", problems.keySet().stream().findFirst().orElse(null), "Answers to " + instrumentCode + " cannot be scored: " + problems.entrySet()
 			.stream()
 			.map(e -> e.getKey() + ": " + e.getValue())
 			.collect(Collectors.joining("; ")));

@@ -1,11 +1,13 @@
 package care.rapport.messaging;
 
+import care.rapport.practice.Refusal;
+
 /**
  * A message was not sent, and nothing was stored. The reason says whether the person can fix it in
  * the form ({@link Reason#TEXT}, {@link Reason#FILE}: the page keeps what they typed and puts the
  * message next to the field) or whether messaging is not open to them now.
  */
-public class MessageRefused extends RuntimeException {
+public class MessageRefused extends Refusal {
 
 	public enum Reason {
 
@@ -25,7 +27,7 @@ public class MessageRefused extends RuntimeException {
 	private final Reason reason;
 
 	public MessageRefused(Reason reason, String message) {
-		super(message);
+		super(reason.name(), reason == Reason.TEXT ? "text" : reason == Reason.FILE ? "file" : null, message);
 		this.reason = reason;
 	}
 
@@ -36,6 +38,11 @@ public class MessageRefused extends RuntimeException {
 	/** Whether the person can fix this in the form they sent. */
 	public boolean fixableInForm() {
 		return reason == Reason.TEXT || reason == Reason.FILE;
+	}
+
+	@Override
+	public Kind kind() {
+		return fixableInForm() ? Kind.INPUT : Kind.NOT_ALLOWED;
 	}
 
 }

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Secure messages between a client and their therapist, one thread per client. Callers pass a
  * client record they have already checked the person may act on ({@code Clients.ownRecord} for the
- * client, {@code Clients.careTeamRecord} for the care team); this class decides what each may do
+ * client, {@code Clients.recordForCareWithoutAudit} for the care team); this class decides what each may do
  * with it: the client and their therapist read and write while the client's consent stands and
  * the therapist has not switched messaging off; a supervisor only reads. Every read, send, download
  * and switch is audited, without message text.

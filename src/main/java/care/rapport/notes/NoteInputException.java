@@ -1,5 +1,7 @@
 package care.rapport.notes;
 
+import care.rapport.practice.Refusal;
+
 import java.util.Map;
 
 /**
@@ -7,12 +9,12 @@ import java.util.Map;
  * section.<key>}, {@code template}, {@code text}) to its message, so the page can put each message
  * next to its field and keep what was typed.
  */
-public class NoteInputException extends RuntimeException {
+public class NoteInputException extends Refusal {
 
 	private final Map<String, String> errors;
 
 	public NoteInputException(Map<String, String> errors) {
-		super(String.join(" ", errors.values()));
+		super("INVALID", errors.keySet().stream().findFirst().orElse(null), String.join(" ", errors.values()));
 		this.errors = Map.copyOf(errors);
 	}
 

@@ -77,12 +77,12 @@ public class ProgressNotes {
 	 * @throws NoSuchElementException for anyone else, or a session of another client
 	 */
 	public Appointment session(RapportUser staff, ClientId client, AppointmentId id) {
-		if (!clients.onCareTeam(staff, client)) {
-			throw new NoSuchElementException("No client " + client);
+		if (!clients.isOnCareTeam(staff, client)) {
+			throw new care.rapport.practice.RecordNotFoundException("No client " + client);
 		}
 		return appointments.find(staff.practiceId(), id)
 			.filter(a -> a.clientId().equals(client))
-			.orElseThrow(() -> new NoSuchElementException("No session " + id));
+			.orElseThrow(() -> new care.rapport.practice.RecordNotFoundException("No session " + id));
 	}
 
 	/** Whether this person writes the session's notes: the therapist who held the session. */

@@ -107,7 +107,7 @@ public class PsychotherapyNotes {
 		Appointment session = notes.session(author, client, id);
 		if (!ProgressNotes.writes(author, session)) {
 			// Not "forbidden": for anyone but its author, a psychotherapy note does not exist.
-			throw new NoSuchElementException("No psychotherapy note of yours for session " + id);
+			throw new care.rapport.practice.RecordNotFoundException("No psychotherapy note of yours for session " + id);
 		}
 		return session;
 	}

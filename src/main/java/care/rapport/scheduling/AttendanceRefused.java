@@ -1,10 +1,12 @@
 package care.rapport.scheduling;
 
+import care.rapport.practice.Refusal;
+
 /**
  * A change of attendance that is not possible now; nothing was changed. {@link #code()} is stable,
  * for callers and tests; the message says what to do instead.
  */
-public class AttendanceRefused extends RuntimeException {
+public class AttendanceRefused extends Refusal {
 
 	/** Why a transition was refused. */
 	public enum Code {
@@ -28,15 +30,20 @@ public class AttendanceRefused extends RuntimeException {
 
 	}
 
-	private final Code code;
+	private final Code reason;
 
 	public AttendanceRefused(Code code, String message) {
-		super(message);
-		this.code = code;
+		super(code.name(), code == Code.REASON_REQUIRED || code == Code.REASON_TOO_LONG ? "reason" : null, message);
+		this.reason = code;
 	}
 
-	public Code code() {
-		return code;
+	public Code reason() {
+		return reason;
+	}
+
+	@Override
+	public Kind kind() {
+		return reason == Code.REASON_REQUIRED || reason == Code.REASON_TOO_LONG ? Kind.INPUT : Kind.CONFLICT;
 	}
 
 }

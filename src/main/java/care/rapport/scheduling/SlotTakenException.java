@@ -1,10 +1,17 @@
 package care.rapport.scheduling;
 
+import care.rapport.practice.Refusal;
+
 /** The therapist already has a session that overlaps the requested time. */
-public class SlotTakenException extends RuntimeException {
+public class SlotTakenException extends Refusal {
 
 	SlotTakenException() {
-		super("The therapist already has a session at that time");
+		super("SLOT_TAKEN", "time", "The therapist already has a session at that time");
+	}
+
+	@Override
+	public Kind kind() {
+		return Kind.CONFLICT;
 	}
 
 }

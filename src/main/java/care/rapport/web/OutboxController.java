@@ -11,13 +11,12 @@ import care.rapport.mail.Outbox;
 import care.rapport.mail.OutboxMessage;
 import care.rapport.mail.OutboxPage;
 import care.rapport.practice.Practices;
+import care.rapport.practice.RecordNotFoundException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The practice's outbox in the browser, so that in the demo without a mail server a newcomer can
@@ -58,7 +57,7 @@ class OutboxController {
 	@GetMapping("/app/outbox")
 	String outbox(@AuthenticationPrincipal RapportUser staff, Model model) {
 		if (!page.enabled()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new RecordNotFoundException();
 		}
 		audit.record(AuditEntry.of(staff.practiceId(), staff.actor(), AuditAction.OUTBOX_VIEWED, "Viewed the outbox"));
 		model.addAttribute("messages",

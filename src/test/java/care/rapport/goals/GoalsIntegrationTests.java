@@ -296,7 +296,7 @@ class GoalsIntegrationTests {
 			.andExpect(content().string(containsString("Aunt Wilhelmina Okonkwo")));
 		var therapist = practice.user(practice.therapistAEmail());
 		var client = context.getBean(care.rapport.clients.Clients.class)
-			.openClinical(therapist, practice.clientOfA(), "test")
+			.openForCare(therapist, practice.clientOfA(), "test")
 			.orElseThrow();
 		assertThat(context.getBean(Goals.class).of(therapist, client)).singleElement().satisfies(goal -> {
 			assertThat(goal.text()).isEqualTo("Zanzibar goal pomegranate");

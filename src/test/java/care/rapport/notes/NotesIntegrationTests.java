@@ -82,7 +82,10 @@ class NotesIntegrationTests {
 
 		MvcResult stale = mvc.perform(autosaveRequest(tabB, 1, "Old text from another tab")).andReturn();
 		assertThat(stale.getResponse().getStatus()).isEqualTo(409);
-		assertThat(stale.getResponse().getContentAsString()).contains("Not saved", "changed in another tab", "\"stop\":true");
+		// A refusal is a problem detail with a stable code, which static/js/notes.js shows as "Not saved — …".
+		assertThat(stale.getResponse().getContentType()).startsWith("application/problem+json");
+		assertThat(stale.getResponse().getContentAsString()).contains("\"code\":\"NOTE_CHANGED\"",
+				"changed in another tab", "\"stop\":true", "\"saved\":false");
 		assertThat(storedSection("subjective")).isEqualTo("Feeling calmer this week");
 
 		// The same tab whose reply was lost may save from its older version: it wrote the newer one.
@@ -442,7 +445,7 @@ class NotesIntegrationTests {
 	}
 
 	private MockHttpServletRequestBuilder autosaveRequest(UUID editor, int version, String subjective) {
-		return asTherapistA(post(notePath())).header("X-Autosave", "true")
+		return asTherapistA(post(notePath())).header("X-Autosave", "true").header("Accept", "application/json")
 			.param("template", "SOAP")
 			.param("version", String.valueOf(version))
 			.param("editor", editor.toString())

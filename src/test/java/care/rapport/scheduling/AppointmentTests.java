@@ -42,9 +42,9 @@ class AppointmentTests {
 	@Test
 	void aSessionInTheFutureCannotBeAttendedOrMissed() {
 		assertThatThrownBy(() -> scheduled().attend(BEFORE)).isInstanceOf(AttendanceRefused.class)
-			.extracting(ex -> ((AttendanceRefused) ex).code())
+			.extracting(ex -> ((AttendanceRefused) ex).reason())
 			.isEqualTo(Code.NOT_STARTED);
-		assertThatThrownBy(() -> scheduled().noShow(BEFORE)).extracting(ex -> ((AttendanceRefused) ex).code())
+		assertThatThrownBy(() -> scheduled().noShow(BEFORE)).extracting(ex -> ((AttendanceRefused) ex).reason())
 			.isEqualTo(Code.NOT_STARTED);
 	}
 
@@ -140,7 +140,7 @@ class AppointmentTests {
 			transition.run();
 		}
 		catch (AttendanceRefused ex) {
-			return ex.code();
+			return ex.reason();
 		}
 		throw new AssertionError("expected a refusal");
 	}

@@ -71,7 +71,7 @@ class AttendanceIntegrationTests {
 		mvc.perform(post(attend).with(csrf()).with(staff))
 			.andExpect(flash().attribute("rowError", containsString("recorded as attended")));
 		assertThatThrownBy(() -> appointments.attend(practice.practice().id(), session))
-			.isInstanceOfSatisfying(AttendanceRefused.class, ex -> assertThat(ex.code()).isEqualTo(Code.ALREADY_ATTENDED));
+			.isInstanceOfSatisfying(AttendanceRefused.class, ex -> assertThat(ex.reason()).isEqualTo(Code.ALREADY_ATTENDED));
 
 		assertThat(events.stream(AppointmentAttended.class).filter(e -> e.appointmentId().equals(session)))
 			.singleElement()
@@ -99,7 +99,7 @@ class AttendanceIntegrationTests {
 					return "attended";
 				}
 				catch (AttendanceRefused ex) {
-					return ex.code().name();
+					return ex.code();
 				}
 			})).toList();
 			start.countDown();

@@ -204,7 +204,7 @@ final class PracticeObjects {
 	}
 
 	private Client clinical(RapportUser therapist, ClientId client) {
-		return bean(Clients.class).openClinical(therapist, client, "test").orElseThrow();
+		return bean(Clients.class).openForCare(therapist, client, "test").orElseThrow();
 	}
 
 	private String once(String what, java.util.function.Supplier<String> make) {

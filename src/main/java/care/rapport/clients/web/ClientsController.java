@@ -9,7 +9,7 @@ import care.rapport.identity.Accounts;
 import care.rapport.identity.RapportUser;
 import care.rapport.identity.Role;
 import care.rapport.identity.UserId;
-import org.springframework.http.HttpStatus;
+import care.rapport.practice.RecordNotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Staff pages for client records: the list, adding (and inviting) a client, one record. */
@@ -80,11 +79,11 @@ class ClientsController {
 
 	@GetMapping("/app/clients/{id}")
 	String show(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, Model model) {
-		var client = clients.open(staff, new ClientId(id))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		var client = clients.openForAdministration(staff, new ClientId(id))
+			.orElseThrow(RecordNotFoundException::new);
 		model.addAttribute("client", client);
 		model.addAttribute("details", clients.details(staff, client.id()));
-		model.addAttribute("careTeam", clients.onCareTeam(staff, client.id()));
+		model.addAttribute("careTeam", clients.isOnCareTeam(staff, client.id()));
 		var episode = episodes.current(staff.practiceId(), client.id()).orElse(null);
 		model.addAttribute("episode", episode);
 		model.addAttribute("episodeSince", episode == null ? ""
@@ -94,8 +93,8 @@ class ClientsController {
 
 	@GetMapping("/app/clients/{id}/edit")
 	String edit(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, Model model) {
-		var client = clients.open(staff, new ClientId(id))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		var client = clients.openForAdministration(staff, new ClientId(id))
+			.orElseThrow(RecordNotFoundException::new);
 		return editForm(staff, model, client, client.displayName(), clients.details(staff, client.id()), null);
 	}
 
@@ -106,8 +105,8 @@ class ClientsController {
 			@RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "EMAIL") String contactPreference,
 			@RequestParam(defaultValue = "") String emergencyContact,
 			@RequestParam(defaultValue = "") String presentingConcerns, Model model, RedirectAttributes redirect) {
-		var client = clients.open(staff, new ClientId(id))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		var client = clients.openForAdministration(staff, new ClientId(id))
+			.orElseThrow(RecordNotFoundException::new);
 		java.time.LocalDate dob = null;
 		String error = null;
 		if (displayName.isBlank() || displayName.length() > 120) {
@@ -146,8 +145,8 @@ class ClientsController {
 	String closeEpisode(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String summary,
 			RedirectAttributes redirect) {
-		var client = clients.openClinical(staff, new ClientId(id), "Closed the episode of care")
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		var client = clients.openForCare(staff, new ClientId(id), "Closed the episode of care")
+			.orElseThrow(RecordNotFoundException::new);
 		try {
 			episodes.close(staff, client.id(), reason, summary);
 			redirect.addFlashAttribute("notice", "Episode closed. Booking a new session opens a new episode.");
@@ -163,7 +162,7 @@ class ClientsController {
 		model.addAttribute("client", client);
 		model.addAttribute("displayName", displayName);
 		model.addAttribute("details", details);
-		model.addAttribute("careTeam", clients.onCareTeam(staff, client.id()));
+		model.addAttribute("careTeam", clients.isOnCareTeam(staff, client.id()));
 		model.addAttribute("preferences", ClientDetails.CONTACT_PREFERENCES);
 		model.addAttribute("error", error);
 		return "clients/edit";

@@ -10,8 +10,8 @@ import care.rapport.consent.ConsentRefused;
 import care.rapport.consent.Consents;
 import care.rapport.identity.RapportUser;
 import care.rapport.practice.Practices;
+import care.rapport.practice.RecordNotFoundException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -58,7 +57,7 @@ class ConsentPortalController {
 		}
 		catch (ConsentRefused refused) {
 			if (refused.reason() == ConsentRefused.Reason.NOT_FOUND) {
-				throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+				throw new RecordNotFoundException();
 			}
 			var kind = consents.document(user.practiceId(), new ConsentDocumentId(documentId))
 				.map(d -> d.kind())
@@ -71,7 +70,7 @@ class ConsentPortalController {
 	String withdraw(@AuthenticationPrincipal RapportUser user, @PathVariable String kind,
 			@RequestParam(defaultValue = "") String reason, Model model, RedirectAttributes redirect) {
 		ConsentKind consentKind = ConsentKind.parse(kind)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(RecordNotFoundException::new);
 		try {
 			boolean withdrawn = consents.withdraw(user, consentKind, reason);
 			redirect.addFlashAttribute("notice", withdrawn
@@ -82,7 +81,7 @@ class ConsentPortalController {
 		}
 		catch (ConsentRefused refused) {
 			if (refused.reason() == ConsentRefused.Reason.NOT_FOUND) {
-				throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+				throw new RecordNotFoundException();
 			}
 			return render(user, model, consentKind, refused.getMessage(), "", reason);
 		}
@@ -90,7 +89,7 @@ class ConsentPortalController {
 
 	private String render(RapportUser user, Model model, @Nullable ConsentKind errorKind, @Nullable String error,
 			String typedName, String reason) {
-		Client client = clients.ownRecord(user).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Client client = clients.ownRecord(user).orElseThrow(RecordNotFoundException::new);
 		model.addAttribute("states", consents.statusFor(user.practiceId(), client.id()));
 		model.addAttribute("zone", practices.get(user.practiceId()).timeZone());
 		model.addAttribute("errorKind", errorKind);

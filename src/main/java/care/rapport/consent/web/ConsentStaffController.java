@@ -13,8 +13,8 @@ import care.rapport.consent.Consents;
 import care.rapport.identity.RapportUser;
 import care.rapport.identity.Role;
 import care.rapport.practice.Practices;
+import care.rapport.practice.RecordNotFoundException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -47,8 +46,8 @@ class ConsentStaffController {
 
 	@GetMapping("/app/clients/{id}/consent")
 	String clientStatus(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, Model model) {
-		var client = clients.open(staff, new ClientId(id))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		var client = clients.openForAdministration(staff, new ClientId(id))
+			.orElseThrow(RecordNotFoundException::new);
 		model.addAttribute("client", client);
 		model.addAttribute("states", consents.statusFor(staff.practiceId(), client.id()));
 		model.addAttribute("zone", practices.get(staff.practiceId()).timeZone());
@@ -59,7 +58,7 @@ class ConsentStaffController {
 
 	@GetMapping("/app/consent-documents")
 	String documents(@AuthenticationPrincipal RapportUser admin, Model model) {
-		requireAdmin(admin);
+		admin.requirePracticeAdmin();
 		return renderDocuments(admin, model, null, null, null, null);
 	}
 
@@ -67,9 +66,9 @@ class ConsentStaffController {
 	String publish(@AuthenticationPrincipal RapportUser admin, @PathVariable String kind,
 			@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String body, Model model,
 			RedirectAttributes redirect) {
-		requireAdmin(admin);
+		admin.requirePracticeAdmin();
 		ConsentKind consentKind = ConsentKind.parse(kind)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(RecordNotFoundException::new);
 		try {
 			ConsentDocument published = consents.publish(admin, consentKind, title, body);
 			redirect.addFlashAttribute("notice", "Published version " + published.version() + " of \""
@@ -79,7 +78,7 @@ class ConsentStaffController {
 		}
 		catch (ConsentRefused refused) {
 			if (refused.reason() == ConsentRefused.Reason.NOT_FOUND) {
-				throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+				throw new RecordNotFoundException();
 			}
 			return renderDocuments(admin, model, consentKind, refused.getMessage(), title, body);
 		}
@@ -102,12 +101,6 @@ class ConsentStaffController {
 		model.addAttribute("error", error);
 		model.addAttribute("zone", practices.get(admin.practiceId()).timeZone());
 		return "consent/documents";
-	}
-
-	private static void requireAdmin(RapportUser user) {
-		if (!user.has(Role.PRACTICE_ADMIN)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
 	}
 
 }

@@ -8,7 +8,7 @@ import care.rapport.feedback.AlertId;
 import care.rapport.feedback.Alerts;
 import care.rapport.identity.RapportUser;
 import care.rapport.practice.Practices;
-import org.springframework.http.HttpStatus;
+import care.rapport.practice.RecordNotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The care team's alerts: most urgent first, acknowledged with an action, then resolved. */
@@ -52,7 +51,7 @@ class AlertsController {
 	String acknowledge(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String note,
 			Model model, RedirectAttributes redirect) {
-		var alert = alerts.find(staff, new AlertId(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		var alert = alerts.find(staff, new AlertId(id)).orElseThrow(RecordNotFoundException::new);
 		AlertAction chosen = Arrays.stream(AlertAction.values()).filter(a -> a.name().equals(action)).findFirst().orElse(null);
 		String error = chosen == null ? "Choose what you did about this alert."
 				: chosen == AlertAction.OTHER && note.isBlank() ? "Add a short note saying what you did." : null;
@@ -74,7 +73,7 @@ class AlertsController {
 
 	@PostMapping("/app/alerts/{id}/resolve")
 	String resolve(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, RedirectAttributes redirect) {
-		var alert = alerts.find(staff, new AlertId(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		var alert = alerts.find(staff, new AlertId(id)).orElseThrow(RecordNotFoundException::new);
 		boolean done = alerts.resolve(staff, alert.id());
 		redirect.addFlashAttribute("notice", done ? "Alert for " + alert.clientName() + " resolved."
 				: "Acknowledge the alert with what you did before resolving it.");

@@ -13,12 +13,11 @@ import care.rapport.measures.Administrations;
 import care.rapport.measures.ChangeAssessment;
 import care.rapport.measures.InstrumentDefinition;
 import care.rapport.measures.Instruments;
-import org.springframework.http.HttpStatus;
+import care.rapport.practice.RecordNotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The client's own chart, with what it means in plain words. Alerts stay with the care team. */
 @Controller
@@ -46,7 +45,7 @@ class ClientProgressController {
 
 	@GetMapping("/me/progress")
 	String progress(@AuthenticationPrincipal RapportUser user, Model model) {
-		Client client = clients.ownRecord(user).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Client client = clients.ownRecord(user).orElseThrow(RecordNotFoundException::new);
 		List<Administration> history = administrations.history(user.practiceId(), client.id());
 		boolean showCheckIns = clients.checkInsVisibleToClient(user.practiceId(), client.id());
 		ProgressChartData full = charts.forClient(user.practiceId(), "PHQ-9", history, List.of());

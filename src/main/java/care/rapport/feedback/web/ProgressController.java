@@ -23,13 +23,12 @@ import care.rapport.measures.ChangeAssessment;
 import care.rapport.measures.InstrumentDefinition;
 import care.rapport.measures.Instruments;
 import care.rapport.practice.Practices;
-import org.springframework.http.HttpStatus;
+import care.rapport.practice.RecordNotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A client's progress for the care team: the chart, the change since the first session with the
@@ -84,8 +83,8 @@ class ProgressController {
 
 	@GetMapping("/app/clients/{id}/progress")
 	String progress(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, Model model) {
-		Client client = clients.openClinical(staff, new ClientId(id), AuditAction.PROGRESS_VIEWED, "Viewed progress")
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Client client = clients.openForCare(staff, new ClientId(id), AuditAction.PROGRESS_VIEWED, "Viewed progress")
+			.orElseThrow(RecordNotFoundException::new);
 		List<Administration> history = administrations.history(staff.practiceId(), client.id());
 		List<Alert> clientAlerts = alerts.ofClient(staff.practiceId(), client.id());
 		model.addAttribute("client", client);
@@ -123,8 +122,8 @@ class ProgressController {
 	String checkInVisibility(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id,
 			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean visible,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-		Client client = clients.openClinical(staff, new ClientId(id), "Changed check-in visibility")
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Client client = clients.openForCare(staff, new ClientId(id), "Changed check-in visibility")
+			.orElseThrow(RecordNotFoundException::new);
 		clients.showCheckInsToClient(staff, client.id(), visible);
 		redirect.addFlashAttribute("notice", visible ? "The client now sees their check-in results."
 				: "Check-in results are now hidden from the client.");

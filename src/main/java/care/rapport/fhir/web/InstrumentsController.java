@@ -17,9 +17,9 @@ import care.rapport.identity.Role;
 import care.rapport.measures.InstrumentDefinition;
 import care.rapport.measures.Instruments;
 import care.rapport.practice.Practices;
+import care.rapport.practice.RecordNotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -77,7 +76,7 @@ class InstrumentsController {
 			.map(shipped -> new StoredQuestionnaire(shipped.code(), shipped.version(),
 					json.write(mapper.toQuestionnaire(shipped))))
 			.or(() -> imported.questionnaire(staff.practiceId(), code, version))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(RecordNotFoundException::new);
 		audit.record(AuditEntry.of(staff.practiceId(), staff.actor(), AuditAction.INSTRUMENT_EXPORTED,
 				"Exported " + questionnaire.code() + " version " + questionnaire.version()
 						+ " as a FHIR Questionnaire"));
@@ -91,7 +90,7 @@ class InstrumentsController {
 	@PostMapping("/app/instruments/import")
 	String importQuestionnaire(@AuthenticationPrincipal RapportUser staff,
 			@RequestParam(defaultValue = "") String questionnaire, Model model, RedirectAttributes redirect) {
-		requireAdmin(staff);
+		staff.requirePracticeAdmin();
 		InstrumentDefinition definition;
 		try {
 			definition = imported.importQuestionnaire(staff, questionnaire);
@@ -112,12 +111,6 @@ class InstrumentsController {
 		model.addAttribute("questionnaire", questionnaire);
 		model.addAttribute("problems", problems);
 		return "fhir/instruments";
-	}
-
-	private static void requireAdmin(RapportUser user) {
-		if (!user.has(Role.PRACTICE_ADMIN)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
 	}
 
 }

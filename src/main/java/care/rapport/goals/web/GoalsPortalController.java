@@ -22,8 +22,8 @@ import care.rapport.goals.Goals;
 import care.rapport.practice.Ids;
 import care.rapport.practice.Practices;
 import care.rapport.identity.RapportUser;
+import care.rapport.practice.RecordNotFoundException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -92,7 +91,7 @@ class GoalsPortalController {
 					: " for session " + session + "."));
 		}
 		catch (NoSuchElementException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new RecordNotFoundException();
 		}
 		catch (GoalInputException | IllegalStateException ex) {
 			if (ex instanceof IllegalStateException) {
@@ -111,7 +110,7 @@ class GoalsPortalController {
 			goals.accept(user, client, new GoalId(goalId), text);
 		}
 		catch (NoSuchElementException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new RecordNotFoundException();
 		}
 		catch (GoalInputException | IllegalStateException ex) {
 			if (ex instanceof IllegalStateException) {
@@ -135,7 +134,7 @@ class GoalsPortalController {
 					: to == GoalStatus.ACTIVE ? "Back on your list." : "Set aside. You can take it up again later.");
 		}
 		catch (NoSuchElementException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new RecordNotFoundException();
 		}
 		catch (IllegalStateException | IllegalArgumentException ex) {
 			model.addAttribute("error", "That goal cannot be changed that way.");
@@ -171,7 +170,7 @@ class GoalsPortalController {
 					: recorded ? "Noted: " + chosen.label().toLowerCase() + "." : "This one was already checked.");
 		}
 		catch (NoSuchElementException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new RecordNotFoundException();
 		}
 		return "redirect:/me/goals#commitments";
 	}
@@ -245,7 +244,7 @@ class GoalsPortalController {
 	}
 
 	private Client own(RapportUser user) {
-		return clients.ownRecord(user).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return clients.ownRecord(user).orElseThrow(RecordNotFoundException::new);
 	}
 
 }

@@ -20,8 +20,8 @@ import care.rapport.goals.Goals;
 import care.rapport.identity.RapportUser;
 import care.rapport.practice.Ids;
 import care.rapport.practice.Practices;
+import care.rapport.practice.RecordNotFoundException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -112,7 +111,7 @@ class GoalsStaffController {
 							: "An outcome was already recorded for this commitment; it stands.");
 		}
 		catch (NoSuchElementException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new RecordNotFoundException();
 		}
 		return "redirect:/app/clients/" + id + "/goals#commitments";
 	}
@@ -144,8 +143,8 @@ class GoalsStaffController {
 	}
 
 	private Client careTeam(RapportUser staff, UUID id, String what) {
-		return clients.openClinical(staff, new ClientId(id), what)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return clients.openForCare(staff, new ClientId(id), what)
+			.orElseThrow(RecordNotFoundException::new);
 	}
 
 }

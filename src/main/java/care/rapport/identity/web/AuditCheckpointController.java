@@ -3,11 +3,10 @@ package care.rapport.identity.web;
 import care.rapport.audit.AuditCheckpoints;
 import care.rapport.identity.RapportUser;
 import care.rapport.identity.Role;
-import org.springframework.http.HttpStatus;
+import care.rapport.practice.RecordNotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Lets a practice admin anchor the audit trail now, between the hourly checkpoints. */
@@ -23,7 +22,7 @@ class AuditCheckpointController {
 	@PostMapping("/app/audit/checkpoint")
 	String take(@AuthenticationPrincipal RapportUser admin, RedirectAttributes redirect) {
 		if (!admin.has(Role.PRACTICE_ADMIN)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new RecordNotFoundException();
 		}
 		if (checkpoints.take(admin.practiceId()).isPresent()) {
 			redirect.addFlashAttribute("checkpointNotice", "Checkpoint recorded.");

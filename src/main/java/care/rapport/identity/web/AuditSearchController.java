@@ -13,14 +13,13 @@ import care.rapport.identity.RapportUser;
 import care.rapport.identity.Role;
 import care.rapport.identity.UserId;
 import care.rapport.practice.Practices;
+import care.rapport.practice.RecordNotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The practice admin's search of the audit trail, with its integrity check. */
 @Controller
@@ -52,7 +51,7 @@ class AuditSearchController {
 			@RequestParam(defaultValue = "false") boolean searches, @RequestParam(defaultValue = "0") int page,
 			Model model) {
 		if (!admin.has(Role.PRACTICE_ADMIN)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new RecordNotFoundException();
 		}
 		ZoneId zone = practices.get(admin.practiceId()).timeZone();
 		AuditFilter what = AuditFilter.parse(action);

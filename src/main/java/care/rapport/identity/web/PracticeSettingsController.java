@@ -4,17 +4,14 @@ import care.rapport.audit.AuditAction;
 import care.rapport.audit.AuditEntry;
 import care.rapport.audit.AuditLog;
 import care.rapport.identity.RapportUser;
-import care.rapport.identity.Role;
 import care.rapport.practice.CrisisResources;
 import care.rapport.practice.Practices;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Practice settings for admins: where clients should turn in a crisis. */
@@ -32,7 +29,7 @@ class PracticeSettingsController {
 
 	@GetMapping("/app/practice")
 	String settings(@AuthenticationPrincipal RapportUser admin, Model model) {
-		requireAdmin(admin);
+		admin.requirePracticeAdmin();
 		var practice = practices.get(admin.practiceId());
 		model.addAttribute("practice", practice);
 		model.addAttribute("crisisLines", practices.crisisResources(admin.practiceId()).asText());
@@ -43,7 +40,7 @@ class PracticeSettingsController {
 	@PostMapping("/app/practice/crisis-lines")
 	String saveCrisisLines(@AuthenticationPrincipal RapportUser admin, @RequestParam(defaultValue = "") String lines,
 			Model model, RedirectAttributes redirect) {
-		requireAdmin(admin);
+		admin.requirePracticeAdmin();
 		try {
 			practices.setCrisisLines(admin.practiceId(), lines);
 		}
@@ -60,12 +57,6 @@ class PracticeSettingsController {
 		redirect.addFlashAttribute("notice", lines.isBlank() ? "Crisis resources reset to the default."
 				: "Crisis resources saved. Clients see them right after a risk answer.");
 		return "redirect:/app/practice";
-	}
-
-	private static void requireAdmin(RapportUser user) {
-		if (!user.has(Role.PRACTICE_ADMIN)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
 	}
 
 }

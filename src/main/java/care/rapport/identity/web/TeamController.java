@@ -6,14 +6,12 @@ import care.rapport.identity.Accounts;
 import care.rapport.identity.Invitations;
 import care.rapport.identity.RapportUser;
 import care.rapport.identity.Role;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The practice's staff, and inviting more (admins only). */
@@ -33,7 +31,7 @@ class TeamController {
 
 	@GetMapping("/app/team")
 	String team(@AuthenticationPrincipal RapportUser user, Model model) {
-		requireAdmin(user);
+		user.requirePracticeAdmin();
 		model.addAttribute("members", accounts.staff(user.practiceId()));
 		model.addAttribute("roles", STAFF_ROLES);
 		model.addAttribute("displayName", "");
@@ -46,7 +44,7 @@ class TeamController {
 	String invite(@AuthenticationPrincipal RapportUser user, @RequestParam(defaultValue = "") String displayName,
 			@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "THERAPIST") String role,
 			Model model, RedirectAttributes redirect) {
-		requireAdmin(user);
+		user.requirePracticeAdmin();
 		Role chosen = STAFF_ROLES.stream().filter(r -> r.name().equals(role)).findFirst().orElse(null);
 		String error = null;
 		if (displayName.isBlank()) {
@@ -71,12 +69,6 @@ class TeamController {
 		redirect.addFlashAttribute("notice",
 				"Invitation sent to " + email.strip() + ". The link works once, for 72 hours.");
 		return "redirect:/app/team";
-	}
-
-	private static void requireAdmin(RapportUser user) {
-		if (!user.has(Role.PRACTICE_ADMIN)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
 	}
 
 }

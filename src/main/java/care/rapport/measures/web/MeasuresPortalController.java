@@ -16,7 +16,7 @@ import care.rapport.measures.Instruments;
 import care.rapport.measures.InvalidAnswersException;
 import jakarta.servlet.http.HttpServletResponse;
 import care.rapport.practice.Practices;
-import org.springframework.http.HttpStatus;
+import care.rapport.practice.RecordNotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -142,13 +141,13 @@ class MeasuresPortalController {
 	}
 
 	private Client ownRecord(RapportUser user) {
-		return clients.ownRecord(user).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return clients.ownRecord(user).orElseThrow(RecordNotFoundException::new);
 	}
 
 	private Administration administration(RapportUser user, UUID id) {
 		Client client = ownRecord(user);
 		return administrations.find(user.practiceId(), client.id(), new AdministrationId(id))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(RecordNotFoundException::new);
 	}
 
 }

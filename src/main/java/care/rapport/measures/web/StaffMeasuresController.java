@@ -19,6 +19,7 @@ import care.rapport.measures.InvalidAnswersException;
 import jakarta.servlet.http.HttpServletResponse;
 import care.rapport.measures.MeasurementTiming;
 import care.rapport.practice.Practices;
+import care.rapport.practice.RecordNotFoundException;
 import care.rapport.scheduling.Appointment;
 import care.rapport.scheduling.Appointments;
 import care.rapport.scheduling.Attendance;
@@ -127,7 +128,7 @@ class StaffMeasuresController {
 		var administration = administrations
 			.find(staff.practiceId(), client.id(), new care.rapport.measures.AdministrationId(administrationId))
 			.filter(a -> a.status() == care.rapport.measures.AdministrationStatus.DUE)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(RecordNotFoundException::new);
 		if (!administrations.consented(staff.practiceId(), client.id())) {
 			redirect.addFlashAttribute("error", CONSENT_MISSING.formatted(client.displayName()));
 			return "redirect:/app/clients/" + id + "/progress";
@@ -232,12 +233,12 @@ class StaffMeasuresController {
 	}
 
 	private InstrumentDefinition instrument(RapportUser staff, String code) {
-		return instruments.find(staff.practiceId(), code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return instruments.find(staff.practiceId(), code).orElseThrow(RecordNotFoundException::new);
 	}
 
 	private Client careTeamClient(RapportUser staff, UUID id, String what) {
-		return clients.openClinical(staff, new ClientId(id), what)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return clients.openForCare(staff, new ClientId(id), what)
+			.orElseThrow(RecordNotFoundException::new);
 	}
 
 }

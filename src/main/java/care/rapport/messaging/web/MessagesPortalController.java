@@ -8,8 +8,8 @@ import care.rapport.identity.RapportUser;
 import care.rapport.messaging.AttachmentId;
 import care.rapport.messaging.MessageRefused;
 import care.rapport.messaging.Messages;
+import care.rapport.practice.RecordNotFoundException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -74,11 +73,11 @@ class MessagesPortalController {
 	ResponseEntity<byte[]> download(@AuthenticationPrincipal RapportUser user, @PathVariable UUID attachmentId) {
 		return messages.download(user, own(user), new AttachmentId(attachmentId))
 			.map(ThreadPage::download)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(RecordNotFoundException::new);
 	}
 
 	private Client own(RapportUser user) {
-		return clients.ownRecord(user).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return clients.ownRecord(user).orElseThrow(RecordNotFoundException::new);
 	}
 
 }

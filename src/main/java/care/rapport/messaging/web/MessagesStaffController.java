@@ -9,9 +9,9 @@ import care.rapport.identity.RapportUser;
 import care.rapport.messaging.AttachmentId;
 import care.rapport.messaging.MessageRefused;
 import care.rapport.messaging.Messages;
+import care.rapport.practice.RecordNotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -105,7 +104,7 @@ class MessagesStaffController {
 			@PathVariable UUID attachmentId) {
 		return messages.download(staff, careTeam(staff, id), new AttachmentId(attachmentId))
 			.map(ThreadPage::download)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(RecordNotFoundException::new);
 	}
 
 	private void render(RapportUser staff, Client client, Model model, @Nullable MessageRefused refused, String typed,
@@ -125,8 +124,8 @@ class MessagesStaffController {
 	}
 
 	private Client careTeam(RapportUser staff, UUID id) {
-		return clients.careTeamRecord(staff, new ClientId(id))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return clients.recordForCareWithoutAudit(staff, new ClientId(id))
+			.orElseThrow(RecordNotFoundException::new);
 	}
 
 }

@@ -33,7 +33,7 @@ class NoteColumn implements SessionColumn {
 
 	@Override
 	public Optional<String> heading(RapportUser staff, ClientId client) {
-		return clients.onCareTeam(staff, client) ? Optional.of("Note") : Optional.empty();
+		return clients.isOnCareTeam(staff, client) ? Optional.of("Note") : Optional.empty();
 	}
 
 	@Override

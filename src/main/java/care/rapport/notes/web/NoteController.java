@@ -28,6 +28,7 @@ import care.rapport.notes.ProgressNotes;
 import care.rapport.notes.PsychotherapyNote;
 import care.rapport.notes.PsychotherapyNoteConflictException;
 import care.rapport.notes.PsychotherapyNotes;
+import care.rapport.practice.RecordNotFoundException;
 import care.rapport.practice.Ids;
 import care.rapport.practice.Practices;
 import care.rapport.scheduling.Appointment;
@@ -44,7 +45,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -111,7 +111,11 @@ class NoteController {
 		return post(staff, id, appointmentId, params, true, model, redirect, response);
 	}
 
-	/** A save as you type: the same form, answered in JSON for static/js/notes.js. */
+	/**
+	 * A save as you type: the same form, answered in JSON for static/js/notes.js. A refusal (a
+	 * field too long, a newer version elsewhere, a signed note, someone else's note) is answered by
+	 * the shared advice as a problem detail with its {@code code} and {@code field}.
+	 */
 	@PostMapping(path = NOTE, headers = "X-Autosave")
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> autosave(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id,
@@ -119,39 +123,17 @@ class NoteController {
 		ClientId client = new ClientId(id);
 		AppointmentId session = new AppointmentId(appointmentId);
 		NoteDraft draft = NoteForm.draft(params);
-		try {
-			notes.sessionToWrite(staff, client, session);
-			if (draft == null) {
-				return json(HttpStatus.UNPROCESSABLE_CONTENT, false, 0, "Not saved \u2014 choose a template first.");
-			}
-			if (nothingTyped(draft)) {
-				return json(HttpStatus.OK, true, 0, "Nothing to save yet");
-			}
-			ProgressNote saved = notes.saveDraft(staff, client, session, draft);
-			var body = body(true, saved.version(), "Draft saved " + when(staff, saved.updatedAt()));
-			body.put("state", saved.state().label());
-			return ResponseEntity.ok(body);
+		notes.sessionToWrite(staff, client, session);
+		if (draft == null) {
+			throw new NoteInputException(Map.of("template", "Choose a template first."));
 		}
-		catch (NoteInputException ex) {
-			var body = body(false, draft == null ? 0 : draft.expectedVersion(), "Not saved \u2014 " + ex.getMessage());
-			body.put("errors", ex.errors());
-			return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(body);
+		if (nothingTyped(draft)) {
+			return json(HttpStatus.OK, true, 0, "Nothing to save yet");
 		}
-		catch (NoteConflictException ex) {
-			return stop(HttpStatus.CONFLICT, "Not saved \u2014 this note was changed in another tab or window (saved "
-					+ when(staff, ex.current().updatedAt()) + "). Your text here is kept. Press \u201cSave draft\u201d "
-					+ "to see both versions and choose.");
-		}
-		catch (NoteLockedException ex) {
-			return stop(HttpStatus.CONFLICT, "Not saved \u2014 " + NoteLockedException.MESSAGE
-					+ " Your text here is kept; copy what you need, then reload the page.");
-		}
-		catch (NotePermissionException ex) {
-			return stop(HttpStatus.FORBIDDEN, "Not saved \u2014 " + ex.getMessage());
-		}
-		catch (NoSuchElementException ex) {
-			return stop(HttpStatus.NOT_FOUND, "Not saved \u2014 this note is not available to you.");
-		}
+		ProgressNote saved = notes.saveDraft(staff, client, session, draft);
+		var body = body(true, saved.version(), "Draft saved " + when(staff, saved.updatedAt()));
+		body.put("state", saved.state().label());
+		return ResponseEntity.ok(body);
 	}
 
 	@PostMapping(NOTE + "/addenda")
@@ -179,7 +161,7 @@ class NoteController {
 			redirect.addFlashAttribute("notice", ex.getMessage());
 		}
 		catch (NoSuchElementException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new RecordNotFoundException();
 		}
 		return "redirect:" + path(client, session) + "#addenda";
 	}
@@ -201,7 +183,7 @@ class NoteController {
 			redirect.addFlashAttribute("notice", ex.getMessage());
 		}
 		catch (NoSuchElementException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new RecordNotFoundException();
 		}
 		return "redirect:" + path(client, session) + "#signature";
 	}
@@ -222,7 +204,7 @@ class NoteController {
 			return "redirect:" + path(client, session) + "#psychotherapy-note";
 		}
 		catch (NoSuchElementException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new RecordNotFoundException();
 		}
 		catch (NoteInputException ex) {
 			return processAgain(staff, id, appointmentId,
@@ -243,22 +225,9 @@ class NoteController {
 			@PathVariable UUID id, @PathVariable UUID appointmentId, @RequestParam(defaultValue = "") String text,
 			@RequestParam(required = false) @Nullable String version,
 			@RequestParam(required = false) @Nullable String editor) {
-		int expected = NoteForm.number(version);
-		try {
-			PsychotherapyNote saved = processNotes.save(staff, new ClientId(id), new AppointmentId(appointmentId),
-					text, expected, NoteForm.uuid(editor));
-			return json(HttpStatus.OK, true, saved.version(), "Saved " + when(staff, saved.updatedAt()));
-		}
-		catch (NoteInputException ex) {
-			return json(HttpStatus.UNPROCESSABLE_CONTENT, false, expected, "Not saved \u2014 " + ex.getMessage());
-		}
-		catch (PsychotherapyNoteConflictException ex) {
-			return stop(HttpStatus.CONFLICT, "Not saved \u2014 changed in another tab or window. Your text here is "
-					+ "kept. Press \u201cSave psychotherapy note\u201d to see both versions.");
-		}
-		catch (NoSuchElementException ex) {
-			return stop(HttpStatus.NOT_FOUND, "Not saved \u2014 not available to you.");
-		}
+		PsychotherapyNote saved = processNotes.save(staff, new ClientId(id), new AppointmentId(appointmentId), text,
+				NoteForm.number(version), NoteForm.uuid(editor));
+		return json(HttpStatus.OK, true, saved.version(), "Saved " + when(staff, saved.updatedAt()));
 	}
 
 	/** Saves (or saves and signs) the posted draft; on a refusal the page comes back with the typed text. */
@@ -289,7 +258,7 @@ class NoteController {
 			return "redirect:" + path(client, session) + (signing ? "#signature" : "");
 		}
 		catch (NoSuchElementException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new RecordNotFoundException();
 		}
 		catch (NotePermissionException ex) {
 			return refused(staff, id, appointmentId, ex, model, response);
@@ -451,12 +420,6 @@ class NoteController {
 		return ResponseEntity.status(status).body(body(saved, version, message));
 	}
 
-	private static ResponseEntity<Map<String, Object>> stop(HttpStatus status, String message) {
-		Map<String, Object> body = body(false, 0, message);
-		body.put("stop", true);
-		return ResponseEntity.status(status).body(body);
-	}
-
 	private static Map<String, Object> body(boolean saved, int version, String message) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("saved", saved);
@@ -466,8 +429,8 @@ class NoteController {
 	}
 
 	private Client careTeam(RapportUser staff, UUID id) {
-		return clients.openClinical(staff, new ClientId(id), "Opened a session note")
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return clients.openForCare(staff, new ClientId(id), "Opened a session note")
+			.orElseThrow(RecordNotFoundException::new);
 	}
 
 	private Appointment session(RapportUser staff, ClientId client, UUID appointmentId) {
@@ -475,7 +438,7 @@ class NoteController {
 			return notes.session(staff, client, new AppointmentId(appointmentId));
 		}
 		catch (NoSuchElementException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new RecordNotFoundException();
 		}
 	}
 

@@ -3,9 +3,10 @@ package care.rapport.scheduling.web;
 import java.util.UUID;
 
 import care.rapport.identity.RapportUser;
-import care.rapport.identity.Role;
+import care.rapport.practice.InputRefused;
+import care.rapport.practice.RecordNotFoundException;
+import care.rapport.practice.RefusedForm;
 import care.rapport.scheduling.AppointmentTypes;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The practice admin's list of the kinds of session offered. */
@@ -28,25 +28,26 @@ class AppointmentTypesController {
 
 	@GetMapping("/app/appointment-types")
 	String list(@AuthenticationPrincipal RapportUser admin, Model model) {
-		requireAdmin(admin);
+		admin.requirePracticeAdmin();
 		model.addAttribute("types", types.active(admin.practiceId()));
 		return "scheduling/appointment-types";
 	}
 
 	@PostMapping("/app/appointment-types")
 	String add(@AuthenticationPrincipal RapportUser admin, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "0") int minutes, @RequestParam(defaultValue = "false") boolean telehealth,
+			@RequestParam(defaultValue = "") String minutes, @RequestParam(defaultValue = "false") boolean telehealth,
 			Model model, RedirectAttributes redirect) {
-		requireAdmin(admin);
+		admin.requirePracticeAdmin();
 		try {
-			types.add(admin.practiceId(), name, minutes, telehealth);
+			// Read as text, so that "fifty" comes back in the form next to its field, not as a 400 page.
+			types.add(admin.practiceId(), name, InputRefused.wholeNumber("minutes", minutes, "length in minutes"),
+					telehealth);
+		}
+		catch (InputRefused ex) {
+			return refused(admin, name, minutes, model, () -> RefusedForm.show(model, ex, ex.getMessage() + " Nothing was saved."));
 		}
 		catch (IllegalArgumentException ex) {
-			model.addAttribute("types", types.active(admin.practiceId()));
-			model.addAttribute("error", ex.getMessage() + " Nothing was saved.");
-			model.addAttribute("name", name);
-			model.addAttribute("minutes", minutes);
-			return "scheduling/appointment-types";
+			return refused(admin, name, minutes, model, () -> model.addAttribute("error", ex.getMessage() + " Nothing was saved."));
 		}
 		redirect.addFlashAttribute("notice", "Added " + name.strip() + ".");
 		return "redirect:/app/appointment-types";
@@ -54,19 +55,21 @@ class AppointmentTypesController {
 
 	@PostMapping("/app/appointment-types/{id}/retire")
 	String retire(@AuthenticationPrincipal RapportUser admin, @PathVariable UUID id, RedirectAttributes redirect) {
-		requireAdmin(admin);
+		admin.requirePracticeAdmin();
 		if (!types.retire(admin.practiceId(), id)) {
 			// Another practice's kind, or one retired already: there is nothing here to retire.
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new RecordNotFoundException();
 		}
 		redirect.addFlashAttribute("notice", "Retired; sessions already booked keep it.");
 		return "redirect:/app/appointment-types";
 	}
 
-	private static void requireAdmin(RapportUser user) {
-		if (!user.has(Role.PRACTICE_ADMIN)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
+	private String refused(RapportUser admin, String name, String minutes, Model model, Runnable show) {
+		show.run();
+		model.addAttribute("types", types.active(admin.practiceId()));
+		model.addAttribute("name", name);
+		model.addAttribute("minutes", minutes);
+		return "scheduling/appointment-types";
 	}
 
 }

@@ -20,12 +20,12 @@ import care.rapport.clients.Episodes;
 import care.rapport.identity.RapportUser;
 import care.rapport.identity.UserId;
 import care.rapport.practice.Practices;
+import care.rapport.practice.RecordNotFoundException;
 import care.rapport.scheduling.Appointment;
 import care.rapport.scheduling.AppointmentRequests;
 import care.rapport.scheduling.Appointments;
 import care.rapport.scheduling.Attendance;
 import care.rapport.scheduling.Availability;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +33,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -152,7 +151,7 @@ class ClientSessionsController {
 	String withdraw(@AuthenticationPrincipal RapportUser self, @PathVariable UUID id, RedirectAttributes redirect) {
 		Client client = ownRecord(self);
 		if (requests.ofClient(self.practiceId(), client.id()).stream().noneMatch(r -> r.id().equals(id))) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new RecordNotFoundException();
 		}
 		try {
 			requests.withdraw(self, client, id);
@@ -193,7 +192,7 @@ class ClientSessionsController {
 	}
 
 	private Client ownRecord(RapportUser self) {
-		return clients.ownRecord(self).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return clients.ownRecord(self).orElseThrow(RecordNotFoundException::new);
 	}
 
 }

@@ -7,11 +7,11 @@ import care.rapport.identity.RapportUser;
 import care.rapport.identity.Role;
 import care.rapport.identity.UserId;
 import care.rapport.practice.Practices;
+import care.rapport.practice.RecordNotFoundException;
 import care.rapport.scheduling.AppointmentRequest;
 import care.rapport.scheduling.AppointmentRequests;
 import care.rapport.scheduling.SlotTakenException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -92,7 +91,7 @@ class RequestsController {
 	}
 
 	private AppointmentRequest decidable(RapportUser staff, UUID id) {
-		return requests.decidable(staff, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return requests.decidable(staff, id).orElseThrow(RecordNotFoundException::new);
 	}
 
 	private static String back(AppointmentRequest request) {

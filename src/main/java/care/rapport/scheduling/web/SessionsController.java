@@ -21,6 +21,7 @@ import care.rapport.clients.Episodes;
 import care.rapport.identity.RapportUser;
 import care.rapport.identity.UserId;
 import care.rapport.practice.Practices;
+import care.rapport.practice.RecordNotFoundException;
 import care.rapport.scheduling.Appointment;
 import care.rapport.scheduling.AppointmentId;
 import care.rapport.scheduling.AppointmentTypes;
@@ -29,7 +30,6 @@ import care.rapport.scheduling.AttendanceRefused;
 import care.rapport.scheduling.SlotTakenException;
 import care.rapport.scheduling.internal.SessionNotices;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +37,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A client's sessions in the current episode: booking one and recording attendance. */
@@ -100,7 +99,7 @@ class SessionsController {
 			.toList());
 		model.addAttribute("zone", zone);
 		// Reasons may say something clinical ("panic attack"): the care team reads them, admins see that one exists.
-		model.addAttribute("showReasons", clients.onCareTeam(staff, client.id()));
+		model.addAttribute("showReasons", clients.isOnCareTeam(staff, client.id()));
 		Instant now = clock.instant();
 		// Only what may be done now is offered: an attended session offers nothing, a future one no attendance.
 		model.addAttribute("actions", sessions.stream()
@@ -429,7 +428,7 @@ class SessionsController {
 	private Appointment appointmentOf(RapportUser staff, Client client, UUID appointmentId) {
 		return appointments.find(staff.practiceId(), new AppointmentId(appointmentId))
 			.filter(a -> a.clientId().equals(client.id()))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(RecordNotFoundException::new);
 	}
 
 	/** A column another module adds, with its cells by session. */
@@ -437,8 +436,8 @@ class SessionsController {
 	}
 
 	private Client visibleClient(RapportUser staff, UUID id) {
-		return clients.open(staff, new ClientId(id))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return clients.openForAdministration(staff, new ClientId(id))
+			.orElseThrow(RecordNotFoundException::new);
 	}
 
 }

@@ -6,10 +6,9 @@ import care.rapport.identity.Accounts;
 import care.rapport.identity.RapportUser;
 import care.rapport.identity.Role;
 import care.rapport.identity.UserId;
+import care.rapport.practice.RecordNotFoundException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Whose calendar or availability a page is about: the signed-in clinician's own, or, for an admin
@@ -32,7 +31,7 @@ class TherapistChoice {
 			.map(m -> m.roles().contains(Role.THERAPIST) || m.roles().contains(Role.SUPERVISOR))
 			.orElse(false);
 		if (!staff.has(Role.PRACTICE_ADMIN) || !clinicianHere) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new RecordNotFoundException();
 		}
 		return new UserId(therapist);
 	}
