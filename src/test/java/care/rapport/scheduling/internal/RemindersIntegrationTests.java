@@ -61,7 +61,7 @@ class RemindersIntegrationTests {
 		var first = appointments.book(practice.practice().id(), practice.clientOfA(), therapist, at, Duration.ofMinutes(50));
 		assertThatThrownBy(() -> appointments.cancel(practice.practice().id(), first, " "))
 			.isInstanceOfSatisfying(care.rapport.scheduling.AttendanceRefused.class,
-					ex -> assertThat(ex.code()).isEqualTo(care.rapport.scheduling.AttendanceRefused.Code.REASON_REQUIRED));
+					ex -> assertThat(ex.reason()).isEqualTo(care.rapport.scheduling.AttendanceRefused.Code.REASON_REQUIRED));
 		appointments.cancel(practice.practice().id(), first, "Client is unwell");
 
 		appointments.book(practice.practice().id(), practice.clientOfB(), therapist, at, Duration.ofMinutes(50));
