@@ -56,8 +56,12 @@ class CalendarJourneyIntegrationTests extends BrowserJourney {
 		String name = practice.user(practice.clientAEmail()).displayName();
 
 		Page page = context.newPage();
+		page.onConsoleMessage(m -> System.out.println("CONSOLE " + m.text()));
+		page.onPageError(e -> System.out.println("PAGEERROR " + e));
 		signInAsStaff(page, practice.therapistAEmail(), practice.password(), Totp.DEMO_STAFF_SECRET, JOURNEY);
 		visit(page, "/app/schedule?date=" + monday);
+		page.waitForTimeout(1500);
+		screenshot(page, JOURNEY, "first-look");
 		Locator tuesday = session(page, monday.plusDays(1));
 		assertThat(tuesday).containsText(name);
 		assertThat(tuesday).containsText("10:00");

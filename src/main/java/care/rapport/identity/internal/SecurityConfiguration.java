@@ -37,7 +37,7 @@ class SecurityConfiguration {
 	// The hash is that of an empty string: the calendar component adds an empty <style> element and fills it
 	// through the CSSOM, which the policy allows; any <style> with text in it stays blocked.
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-			+ "style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpbWZG3hSuFU='; "
+			+ "style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
