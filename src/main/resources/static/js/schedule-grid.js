@@ -103,7 +103,9 @@
     initialView: el.getAttribute('data-view') || 'timeGridWeek',
     initialDate: el.getAttribute('data-date'),
     headerToolbar: { left: 'prev,next today', center: 'title', right: 'timeGridWeek,timeGridDay' },
-    buttonText: { today: 'Today', week: 'Week', day: 'Day' },
+    // Words rather than the icon font, which the Content-Security-Policy (font-src 'self') would block.
+    buttonIcons: false,
+    buttonText: { prev: '\u2039 Previous', next: 'Next \u203a', today: 'Today', week: 'Week', day: 'Day' },
     firstDay: 1,
     allDaySlot: false,
     slotMinTime: '07:00:00',

@@ -70,6 +70,8 @@ class CalendarJourneyIntegrationTests extends BrowserJourney {
 
 		// An empty slot: Friday 3 p.m. opens the booking with that time filled in.
 		click(page, slot(page, monday.plusDays(4), "15:00:00"));
+		page.waitForTimeout(500);
+		screenshot(page, JOURNEY, "after-slot-click");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue to booking")).click();
 		assertThat(page.locator("#date")).hasValue(monday.plusDays(4).toString());
 		assertThat(page.locator("#time")).hasValue("15:00");
@@ -78,7 +80,8 @@ class CalendarJourneyIntegrationTests extends BrowserJourney {
 		assertThat(session(page, monday.plusDays(4))).containsText(name);
 
 		// Tuesday 10:00 to Thursday 2 p.m., confirmed.
-		drag(page, session(page, monday.plusDays(1)), slot(page, monday.plusDays(3), "14:00:00"));
+		double[] thursday = slot(page, monday.plusDays(3), "14:00:00");
+		drag(page, session(page, monday.plusDays(1)), thursday);
 		assertThat(page.locator("#move-question")).containsText("Move " + name + "\u2019s session from Tue 10:00 a.m. to Thu 2:00 p.m.?");
 		screenshot(page, JOURNEY, "confirm-move");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move it")).click();
@@ -86,7 +89,8 @@ class CalendarJourneyIntegrationTests extends BrowserJourney {
 		assertThat(session(page, monday.plusDays(3))).containsText("2:00");
 
 		// Onto Wednesday's 1 p.m. session: refused by the double-booking guard, the block goes back.
-		drag(page, session(page, monday.plusDays(3)), slot(page, monday.plusDays(2), "13:00:00"));
+		double[] wednesday = slot(page, monday.plusDays(2), "13:00:00");
+		drag(page, session(page, monday.plusDays(3)), wednesday);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move it")).click();
 		assertThat(page.locator("#grid-status")).containsText("already has a session then. The session was not moved");
 		assertThat(session(page, monday.plusDays(3))).containsText("2:00");
@@ -103,6 +107,8 @@ class CalendarJourneyIntegrationTests extends BrowserJourney {
 
 	/** Where a day's column meets a time row. */
 	private static double[] slot(Page page, LocalDate day, String time) {
+		// Mouse coordinates are the viewport's: bring the row into view first.
+		page.locator("td.fc-timegrid-slot-lane[data-time='" + time + "']").scrollIntoViewIfNeeded();
 		BoundingBox column = page.locator(".fc-timegrid-col[data-date='" + day + "']").boundingBox();
 		BoundingBox row = page.locator("td.fc-timegrid-slot-lane[data-time='" + time + "']").boundingBox();
 		return new double[] { column.x + column.width / 2, row.y + 4 };
@@ -113,6 +119,7 @@ class CalendarJourneyIntegrationTests extends BrowserJourney {
 	}
 
 	private static void drag(Page page, Locator event, double[] to) {
+		event.scrollIntoViewIfNeeded();
 		BoundingBox box = event.boundingBox();
 		page.mouse().move(box.x + box.width / 2, box.y + 6);
 		page.mouse().down();
