@@ -56,12 +56,8 @@ class CalendarJourneyIntegrationTests extends BrowserJourney {
 		String name = practice.user(practice.clientAEmail()).displayName();
 
 		Page page = context.newPage();
-		page.onConsoleMessage(m -> System.out.println("CONSOLE " + m.text()));
-		page.onPageError(e -> System.out.println("PAGEERROR " + e));
 		signInAsStaff(page, practice.therapistAEmail(), practice.password(), Totp.DEMO_STAFF_SECRET, JOURNEY);
 		visit(page, "/app/schedule?date=" + monday);
-		page.waitForTimeout(1500);
-		screenshot(page, JOURNEY, "first-look");
 		Locator tuesday = session(page, monday.plusDays(1));
 		assertThat(tuesday).containsText(name);
 		assertThat(tuesday).containsText("10:00");
@@ -70,8 +66,6 @@ class CalendarJourneyIntegrationTests extends BrowserJourney {
 
 		// An empty slot: Friday 3 p.m. opens the booking with that time filled in.
 		click(page, slot(page, monday.plusDays(4), "15:00:00"));
-		page.waitForTimeout(500);
-		screenshot(page, JOURNEY, "after-slot-click");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue to booking")).click();
 		assertThat(page.locator("#date")).hasValue(monday.plusDays(4).toString());
 		assertThat(page.locator("#time")).hasValue("15:00");
