@@ -296,6 +296,33 @@ class AccessMatrixIntegrationTests {
 				FORBIDDEN, CLIENT_ONLY));
 		rows.add(new Row("GET", "/app/schedule", t -> "/app/schedule?therapist=" + t.practice.user(t.practice.therapistAEmail()).id(),
 				NOT_FOUND, with(staffOnly(NOT_FOUND), Who.THERAPIST, OK, Who.ADMIN, OK)));
+		// The calendar grid's JSON: own calendar for every staff member, another's only for an admin of the practice.
+		rows.add(new Row("GET", "/app/schedule/events", t -> "/app/schedule/events?start=2030-01-07&end=2030-01-14",
+				OK, staffOnly(OK)));
+		rows.add(new Row("GET", "/app/schedule/events",
+				t -> "/app/schedule/events?start=2030-01-07&end=2030-01-14&therapist="
+						+ t.practice.user(t.practice.therapistAEmail()).id(),
+				NOT_FOUND, with(staffOnly(NOT_FOUND), Who.THERAPIST, OK, Who.ADMIN, OK)));
+		rows.add(new Row("GET", "/app/schedule/events",
+				t -> "/app/schedule/events?start=2030-01-07&end=2030-01-14&therapist="
+						+ t.otherPractice.user(t.otherPractice.therapistAEmail()).id(),
+				NOT_FOUND, with(staffOnly(NOT_FOUND), Who.OTHER_PRACTICE_ADMIN, OK)));
+		// Moving: no start given, so whoever may move it gets 400 and nothing changes; everyone else 404.
+		rows.add(new Row("POST", "/app/schedule/events/{appointmentId}/move",
+				t -> "/app/schedule/events/" + t.appointmentOfA + "/move", NOT_FOUND,
+				with(staffOnly(NOT_FOUND), Who.THERAPIST, 400, Who.ADMIN, 400)));
+		rows.add(new Row("POST", "/app/schedule/events/{appointmentId}/move",
+				t -> "/app/schedule/events/" + t.appointmentOfB + "/move", NOT_FOUND,
+				with(staffOnly(NOT_FOUND), Who.OTHER_THERAPIST, 400, Who.ADMIN, 400)));
+		rows.add(new Row("POST", "/app/schedule/events/{appointmentId}/move",
+				t -> "/app/schedule/events/" + t.appointmentOfOtherPractice + "/move", NOT_FOUND,
+				with(staffOnly(NOT_FOUND), Who.OTHER_PRACTICE_ADMIN, 400)));
+		rows.add(new Row("GET", "/app/schedule/book",
+				t -> "/app/schedule/book?date=2030-01-07&time=10:00&client=" + t.practice.clientOfA(), NOT_FOUND,
+				with(staffOnly(NOT_FOUND), Who.THERAPIST, 302, Who.SUPERVISOR, 302, Who.ADMIN, 302)));
+		rows.add(new Row("GET", "/app/schedule/book",
+				t -> "/app/schedule/book?date=2030-01-07&time=10:00&client=" + t.otherPractice.clientOfA(), NOT_FOUND,
+				with(staffOnly(NOT_FOUND), Who.OTHER_PRACTICE_ADMIN, 302)));
 		rows.add(new Row("GET", "/app/outcomes", t -> "/app/outcomes", OK, staffOnly(OK)));
 		rows.add(new Row("POST", "/app/alerts/{id}/acknowledge", t -> "/app/alerts/" + t.alertOfA + "/acknowledge",
 				OK, careTeam));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import care.rapport.clients.Clients;
 import care.rapport.identity.Accounts;
 import care.rapport.identity.RapportUser;
 import care.rapport.identity.Role;
@@ -17,6 +18,7 @@ import care.rapport.identity.UserId;
 import care.rapport.practice.Practices;
 import care.rapport.scheduling.AppointmentRequests;
 import care.rapport.scheduling.Appointments;
+import care.rapport.scheduling.Availability;
 import care.rapport.scheduling.Appointments.CalendarEntry;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,8 +48,14 @@ class ScheduleController {
 
 	private final AppointmentRequests requests;
 
+	private final Availability availability;
+
+	private final Clients clients;
+
 	ScheduleController(Appointments appointments, Accounts accounts, Practices practices, TherapistChoice choice,
-			AppointmentRequests requests) {
+			AppointmentRequests requests, Availability availability, Clients clients) {
+		this.availability = availability;
+		this.clients = clients;
 		this.requests = requests;
 		this.choice = choice;
 		this.appointments = appointments;
@@ -56,7 +64,11 @@ class ScheduleController {
 	}
 
 	/** A day of the calendar with its sessions, times already in the practice's zone. */
-	record Day(LocalDate date, String label, List<Slot> slots) {
+	/**
+	 * @param works whether the therapist works that day (has availability then and no day off); only then is an
+	 * empty day "Free"
+	 */
+	record Day(LocalDate date, String label, List<Slot> slots, boolean works, boolean dayOff) {
 	}
 
 	record Slot(String time, String end, String clientName, String clientId, String status, boolean video) {
@@ -75,14 +87,23 @@ class ScheduleController {
 		UserId whose = choice.whose(staff, therapist);
 		var entries = appointments.calendar(staff.practiceId(), whose, from.atStartOfDay(zone).toInstant(),
 				from.plusDays(days).atStartOfDay(zone).toInstant());
+		var windows = availability.windows(staff.practiceId(), whose);
+		var off = availability.daysOff(staff.practiceId(), whose, from).stream().map(Availability.DayOff::day).toList();
 		List<Day> calendar = new ArrayList<>();
 		for (int i = 0; i < days; i++) {
 			LocalDate d = from.plusDays(i);
+			boolean dayOff = off.contains(d);
+			boolean works = !dayOff && windows.stream().anyMatch(w -> w.day() == d.getDayOfWeek());
 			calendar.add(new Day(d, DAY.format(d), entries.stream()
 				.filter(e -> e.appointment().startsAt().atZone(zone).toLocalDate().equals(d))
 				.map(e -> slot(e, zone))
-				.toList()));
+				.toList(), works, dayOff));
 		}
+		// The grid's click-to-book asks which client; only the therapist's own clients can be booked with them.
+		model.addAttribute("bookable", clients.visibleTo(staff).stream()
+			.filter(c -> c.therapistId().equals(whose.value()))
+			.toList());
+		model.addAttribute("view", week ? "timeGridWeek" : "timeGridDay");
 		model.addAttribute("calendar", calendar);
 		model.addAttribute("week", week);
 		model.addAttribute("date", day);
@@ -94,6 +115,17 @@ class ScheduleController {
 		model.addAttribute("count", entries.size());
 		model.addAttribute("requestCount", requests.countPendingFor(staff.practiceId(), whose));
 		return "scheduling/schedule";
+	}
+
+	/** From the grid's booking dialog: on to the client's booking form with the picked time filled in. */
+	@GetMapping("/app/schedule/book")
+	String book(@AuthenticationPrincipal RapportUser staff, @RequestParam UUID client,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			@RequestParam @DateTimeFormat(pattern = "HH:mm") java.time.LocalTime time) {
+		clients.open(staff, new care.rapport.clients.ClientId(client))
+			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.NOT_FOUND));
+		return "redirect:/app/clients/" + client + "/sessions?date=" + date + "&time=" + time + "#book";
 	}
 
 	private static Slot slot(CalendarEntry entry, ZoneId zone) {

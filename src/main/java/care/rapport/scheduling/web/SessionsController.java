@@ -86,6 +86,23 @@ class SessionsController {
 
 	@GetMapping("/app/clients/{id}/sessions")
 	String sessions(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, Model model) {
+		return sessions(staff, id, null, null, model);
+	}
+
+	/** The sessions page with the booking form set to a time picked on the calendar grid. */
+	@GetMapping(path = "/app/clients/{id}/sessions", params = { "date", "time" })
+	String sessions(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id,
+			@RequestParam @Nullable String date, @RequestParam @Nullable String time, Model model) {
+		if (date != null && time != null && !model.containsAttribute("booking")) {
+			try {
+				var picked = LocalDate.parse(date).atTime(LocalTime.parse(time));
+				model.addAttribute("booking", new BookingForm(picked.toLocalDate().toString(),
+						picked.toLocalTime().toString(), 50, null, "ONCE", 1, false, ""));
+			}
+			catch (DateTimeParseException ex) {
+				// A hand-edited address: the form starts blank as usual.
+			}
+		}
 		Client client = visibleClient(staff, id);
 		ZoneId zone = practices.get(staff.practiceId()).timeZone();
 		var episode = episodes.current(staff.practiceId(), client.id());
