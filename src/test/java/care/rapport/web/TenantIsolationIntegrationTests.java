@@ -107,7 +107,7 @@ class TenantIsolationIntegrationTests {
 			Map.entry("instruments/{code}", Kind.INSTRUMENT), Map.entry("consent/{kind}", Kind.CONSENT_KIND),
 			Map.entry("consent-documents/{kind}", Kind.CONSENT_KIND), Map.entry("invitations/{token}", Kind.TOKEN),
 			Map.entry("respond/{token}", Kind.TOKEN), Map.entry("calendar/{token}.ics", Kind.TOKEN),
-			Map.entry("confirm/{token}", Kind.TOKEN));
+			Map.entry("confirm/{token}", Kind.TOKEN), Map.entry("events/{appointmentId}", Kind.APPOINTMENT));
 
 	/**
 	 * Staff endpoints that are administration, not clinical content: the practice admin runs them
@@ -120,7 +120,8 @@ class TenantIsolationIntegrationTests {
 			"POST /app/clients/{id}/appointments/{appointmentId}/late-cancel", "POST /app/clients/{id}/appointments/{appointmentId}/reinstate",
 			"POST /app/clients/{id}/appointments/{appointmentId}/telehealth",
 			"POST /app/clients/{id}/appointments/{appointmentId}/cancel", "GET /app/clients/{id}/consent",
-			"POST /app/requests/{id}/accept", "POST /app/requests/{id}/decline");
+			"POST /app/requests/{id}/accept", "POST /app/requests/{id}/decline",
+			"POST /app/schedule/events/{appointmentId}/move");
 
 	/**
 	 * Leaks found and not yet fixed, by {@link Refusal#key()}, with why they are left: printed on every

@@ -122,9 +122,8 @@ class ScheduleController {
 	String book(@AuthenticationPrincipal RapportUser staff, @RequestParam UUID client,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
 			@RequestParam @DateTimeFormat(pattern = "HH:mm") java.time.LocalTime time) {
-		clients.open(staff, new care.rapport.clients.ClientId(client))
-			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
-					org.springframework.http.HttpStatus.NOT_FOUND));
+		clients.openForAdministration(staff, new care.rapport.clients.ClientId(client))
+			.orElseThrow(care.rapport.practice.RecordNotFoundException::new);
 		return "redirect:/app/clients/" + client + "/sessions?date=" + date + "&time=" + time + "#book";
 	}
 

@@ -144,7 +144,7 @@ class ScheduleEventsController {
 		catch (org.springframework.web.server.ResponseStatusException ex) {
 			return notFound();
 		}
-		Client client = clients.open(staff, appointment.clientId()).orElse(null);
+		Client client = clients.openForAdministration(staff, appointment.clientId()).orElse(null);
 		if (client == null) {
 			return notFound();
 		}
