@@ -522,6 +522,7 @@ class AccessMatrixIntegrationTests {
 				Map.entry("POST /app/appointment-types/{id}/retire", "/app/appointment-types"),
 				Map.entry("POST /app/clients/{id}/episode/close", client),
 				Map.entry("POST /app/audit/checkpoint", "/app/audit"),
+				Map.entry("GET /app/schedule/book", client + "/sessions\\?date=[0-9-]+&time=[0-9:]+#book"),
 				Map.entry("POST /app/clients/{id}/appointments/{appointmentId}/attend", sessionRow),
 				Map.entry("POST /app/clients/{id}/appointments/{appointmentId}/no-show", sessionRow),
 				Map.entry("POST /app/clients/{id}/appointments/{appointmentId}/late-cancel", sessionRow),
