@@ -446,15 +446,7 @@ public class Administrations {
 			.param("p", practice.value())
 			.param("id", id.value())
 			.update();
-		// One statement for all the answers of a response.
-		jdbc.sql("""
-				insert into answer (practice_id, administration_id, item_id, value)
-				select :p, :id, item, value from unnest(cast(:items as text[]), cast(:values as int[])) as a(item, value)""")
-			.param("p", practice.value())
-			.param("id", id.value())
-			.param("items", answers.keySet().toArray(String[]::new))
-			.param("values", answers.values().toArray(Integer[]::new))
-			.update();
+		AnswerRows.insert(jdbc, practice, id, answers);
 		events.publishEvent(new ResponseScored(practice, client, id, score));
 		return new Submission.Received(score);
 	}

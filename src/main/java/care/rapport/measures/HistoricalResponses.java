@@ -91,16 +91,7 @@ public class HistoricalResponses {
 			.param("band", score.band())
 			.param("clinical", score.inClinicalRange())
 			.update();
-		if (!answers.isEmpty()) {
-			jdbc.sql("""
-					insert into answer (practice_id, administration_id, item_id, value)
-					select :p, :id, item, value from unnest(cast(:items as text[]), cast(:values as int[])) as a(item, value)""")
-				.param("p", practice.value())
-				.param("id", id.value())
-				.param("items", answers.keySet().toArray(String[]::new))
-				.param("values", answers.values().toArray(Integer[]::new))
-				.update();
-		}
+		AnswerRows.insert(jdbc, practice, id, answers);
 		events.publishEvent(new ResponseScored(practice, client, id, score));
 		return id;
 	}
