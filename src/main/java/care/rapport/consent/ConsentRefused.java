@@ -14,7 +14,7 @@ public class ConsentRefused extends Refusal {
 	public enum Reason {
 
 		/** No such document, client or record for this person: answer as if it does not exist. */
-		NOT_FOUND, NAME_MISSING, NAME_MISMATCH, NOT_CURRENT, NOT_WITHDRAWABLE, TITLE_INVALID, BODY_INVALID,
+		NAME_MISSING, NAME_MISMATCH, NOT_CURRENT, NOT_WITHDRAWABLE, TITLE_INVALID, BODY_INVALID,
 		UNCHANGED
 
 	}
@@ -28,11 +28,6 @@ public class ConsentRefused extends Refusal {
 
 	public Reason reason() {
 		return reason;
-	}
-
-	@Override
-	public Kind kind() {
-		return reason == Reason.NOT_FOUND ? Kind.NOT_FOUND : Kind.INPUT;
 	}
 
 }

@@ -25,11 +25,11 @@ import care.rapport.clients.ClientId;
 import care.rapport.clients.Clients;
 import care.rapport.consent.ConsentRefused.Reason;
 import care.rapport.identity.RapportUser;
-import care.rapport.identity.Role;
 import care.rapport.practice.Ids;
 import care.rapport.practice.Practice;
 import care.rapport.practice.PracticeId;
 import care.rapport.practice.Practices;
+import care.rapport.practice.RecordNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -198,15 +198,16 @@ public class Consents {
 	 * practice has it (case and extra spaces aside). Signing what they have already signed returns
 	 * that signature, so a double click signs once.
 	 *
-	 * @throws ConsentRefused NOT_FOUND when the document is not of the client's practice or the
-	 * person has no client record; NAME_MISSING, NAME_MISMATCH, NOT_CURRENT otherwise
+	 * @throws RecordNotFoundException when the document is not of the client's practice or the
+	 * person has no client record
+	 * @throws ConsentRefused NAME_MISSING, NAME_MISMATCH, NOT_CURRENT
 	 */
 	@Transactional
 	public ConsentSignature sign(RapportUser clientUser, ConsentDocumentId documentId, String typedName) {
 		Client client = ownRecord(clientUser);
 		PracticeId practice = clientUser.practiceId();
 		ConsentDocument document = document(practice, documentId)
-			.orElseThrow(() -> new ConsentRefused(Reason.NOT_FOUND, "There is no such document."));
+			.orElseThrow(RecordNotFoundException::new);
 		// Serialises signing and publishing of one kind, so "current" cannot change under a signature.
 		lock(practice, document.kind());
 		ConsentDocument current = current(practice, document.kind());
@@ -308,13 +309,12 @@ public class Consents {
 	 * are asked again. A text identical to the current version is refused, so clients are not asked
 	 * again for nothing.
 	 *
-	 * @throws ConsentRefused NOT_FOUND for anyone but an admin; TITLE_INVALID, BODY_INVALID, UNCHANGED
+	 * @throws RecordNotFoundException for anyone but an admin
+	 * @throws ConsentRefused TITLE_INVALID, BODY_INVALID, UNCHANGED
 	 */
 	@Transactional
 	public ConsentDocument publish(RapportUser admin, ConsentKind kind, String title, String body) {
-		if (!admin.has(Role.PRACTICE_ADMIN)) {
-			throw new ConsentRefused(Reason.NOT_FOUND, "Only a practice admin publishes consent documents.");
-		}
+		admin.requirePracticeAdmin();
 		String cleanTitle = title.strip();
 		String cleanBody = normalizeBody(body);
 		if (cleanTitle.isEmpty() || cleanTitle.length() > MAX_TITLE || cleanTitle.contains("\n")) {
@@ -367,7 +367,7 @@ public class Consents {
 
 	private Client ownRecord(RapportUser clientUser) {
 		return clients.ownRecord(clientUser)
-			.orElseThrow(() -> new ConsentRefused(Reason.NOT_FOUND, "There is no client record for this account."));
+			.orElseThrow(RecordNotFoundException::new);
 	}
 
 	private Map<ConsentKind, ConsentDocument> readCurrent(PracticeId practice) {

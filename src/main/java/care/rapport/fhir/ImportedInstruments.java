@@ -11,13 +11,11 @@ import care.rapport.audit.AuditAction;
 import care.rapport.audit.AuditEntry;
 import care.rapport.audit.AuditLog;
 import care.rapport.identity.RapportUser;
-import care.rapport.identity.Role;
 import care.rapport.measures.InstrumentDefinition;
 import care.rapport.measures.Instruments;
 import care.rapport.measures.PracticeInstrumentSource;
 import care.rapport.practice.PracticeId;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,13 +59,11 @@ public class ImportedInstruments implements PracticeInstrumentSource {
 	 * @param questionnaire FHIR R4 Questionnaire JSON, kept exactly as given
 	 * @throws QuestionnaireFormatException naming every problem, also when the code is one Rapport ships
 	 * or this version of the instrument is already imported; nothing is stored
-	 * @throws AccessDeniedException when the user is not an admin of the practice
+	 * @throws care.rapport.practice.RecordNotFoundException when the user is not an admin of the practice
 	 */
 	@Transactional
 	public InstrumentDefinition importQuestionnaire(RapportUser admin, String questionnaire) {
-		if (!admin.has(Role.PRACTICE_ADMIN)) {
-			throw new AccessDeniedException("Only practice admins import instruments");
-		}
+		admin.requirePracticeAdmin();
 		if (questionnaire.length() > MAX_LENGTH) {
 			throw new QuestionnaireFormatException(
 					List.of("json: longer than " + MAX_LENGTH + " characters; is this one Questionnaire?"));

@@ -66,12 +66,12 @@ public class Commitments {
 	/**
 	 * Records what became of a commitment. False when an outcome was already recorded: the first
 	 * one stands.
-	 * @throws java.util.NoSuchElementException when the client has no such commitment
+	 * @throws care.rapport.practice.RecordNotFoundException when the client has no such commitment
 	 */
 	@Transactional
 	public boolean check(RapportUser by, Client client, CommitmentId commitment, CommitmentOutcome outcome) {
 		store.commitment(by.practiceId(), client.id(), commitment)
-			.orElseThrow(() -> new java.util.NoSuchElementException("No commitment " + commitment));
+			.orElseThrow(() -> new care.rapport.practice.RecordNotFoundException("No commitment " + commitment));
 		if (store.check(by.practiceId(), client.id(), commitment, outcome, by.id(), clock.instant()) == 0) {
 			return false;
 		}

@@ -141,7 +141,7 @@ public class Goals {
 
 	private Goal find(RapportUser user, Client client, GoalId goal) {
 		return store.goal(user.practiceId(), client.id(), goal)
-			.orElseThrow(() -> new java.util.NoSuchElementException("No goal " + goal));
+			.orElseThrow(() -> new care.rapport.practice.RecordNotFoundException("No goal " + goal));
 	}
 
 	private void record(RapportUser user, Client client, AuditAction action, String detail) {

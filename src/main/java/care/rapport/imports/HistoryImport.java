@@ -19,7 +19,6 @@ import care.rapport.audit.AuditLog;
 import care.rapport.clients.ClientId;
 import care.rapport.clients.ImportedClients;
 import care.rapport.identity.RapportUser;
-import care.rapport.identity.Role;
 import care.rapport.identity.UserId;
 import care.rapport.imports.HistoryFile.Problem;
 import care.rapport.imports.HistoryFile.Response;
@@ -105,7 +104,7 @@ public class HistoryImport {
 	/** Checks a file without storing anything. */
 	@Transactional(readOnly = true)
 	public Outcome dryRun(RapportUser admin, byte[] content) {
-		requireAdmin(admin);
+		admin.requirePracticeAdmin();
 		return check(admin.practiceId(), content, false, 0);
 	}
 
@@ -118,7 +117,7 @@ public class HistoryImport {
 	@Transactional
 	public Outcome importFile(RapportUser admin, byte[] content, @Nullable String fileName, UserId therapist,
 			boolean consentConfirmed) {
-		requireAdmin(admin);
+		admin.requirePracticeAdmin();
 		if (!consentConfirmed) {
 			throw new IllegalArgumentException("Confirm that the practice holds measurement consent for these clients.");
 		}
@@ -274,12 +273,6 @@ public class HistoryImport {
 			.param("h", hash)
 			.query(Integer.class)
 			.single() > 0;
-	}
-
-	private static void requireAdmin(RapportUser user) {
-		if (!user.has(Role.PRACTICE_ADMIN)) {
-			throw new IllegalArgumentException("Only a practice admin imports history");
-		}
 	}
 
 	private static String sha256(byte[] content) {

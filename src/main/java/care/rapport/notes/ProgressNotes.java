@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -74,7 +73,7 @@ public class ProgressNotes {
 
 	/**
 	 * A session of the client, for someone on the client's care team.
-	 * @throws NoSuchElementException for anyone else, or a session of another client
+	 * @throws care.rapport.practice.RecordNotFoundException for anyone else, or a session of another client
 	 */
 	public Appointment session(RapportUser staff, ClientId client, AppointmentId id) {
 		if (!clients.isOnCareTeam(staff, client)) {
@@ -394,7 +393,7 @@ public class ProgressNotes {
 
 	/**
 	 * A session whose note this person writes.
-	 * @throws NoSuchElementException for anyone not on the client's care team
+	 * @throws care.rapport.practice.RecordNotFoundException for anyone not on the client's care team
 	 * @throws NotePermissionException for the care team's other members (the supervisor)
 	 */
 	public Appointment sessionToWrite(RapportUser author, ClientId client, AppointmentId id) {

@@ -2,7 +2,6 @@ package care.rapport.notes;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,7 +46,7 @@ public class PsychotherapyNotes {
 
 	/**
 	 * The author's own psychotherapy note about the session, if they wrote one; the opening is audited.
-	 * @throws NoSuchElementException for anyone but the therapist who held the session
+	 * @throws care.rapport.practice.RecordNotFoundException for anyone but the therapist who held the session
 	 */
 	@Transactional
 	public Optional<PsychotherapyNote> own(RapportUser author, ClientId client, AppointmentId id) {
@@ -61,7 +60,7 @@ public class PsychotherapyNotes {
 
 	/**
 	 * Saves the author's psychotherapy note as typed; saving the text already stored changes nothing.
-	 * @throws NoSuchElementException for anyone but the therapist who held the session
+	 * @throws care.rapport.practice.RecordNotFoundException for anyone but the therapist who held the session
 	 * @throws NoteInputException when the text is too long or the session has not happened; nothing is stored
 	 * @throws PsychotherapyNoteConflictException when another page saved a newer version meanwhile
 	 */

@@ -155,6 +155,27 @@ class RefusalsIntegrationTests {
 		assertThat(status(get(progressOfB), practice.adminEmail())).isEqualTo(404);
 	}
 
+	@Test
+	void aLinkThatNamesNothingSaysWhatToDoForInvitationsQuestionnairesAndSignUps() throws Exception {
+		for (String link : new String[] { "/invitations/not-a-token", "/respond/not-a-token",
+				"/signup/confirm/not-a-token" }) {
+			MvcResult result = mvc.perform(get(link)).andReturn();
+			assertThat(result.getResponse().getStatus()).as(link).isEqualTo(404);
+			assertThat(errorPage(result)).as(link)
+				.contains("Not found", "This link is not valid", "Ask whoever sent it for a new one");
+		}
+	}
+
+	@Test
+	void aRecordOfAnotherPracticeStillAnswersTheSameWordsAsAnyUnknownRecord() throws Exception {
+		MvcResult result = mvc.perform(post("/me/consent/" + UUID.randomUUID() + "/sign").with(csrf())
+			.with(practice.as(practice.clientAEmail()))
+			.param("typedName", "Anyone")).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(404);
+		assertThat(errorPage(result)).contains("There is nothing here, or it is not yours to see")
+			.doesNotContain("no such document");
+	}
+
 	private int status(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
 			String email) throws Exception {
 		return mvc.perform(request.with(practice.as(email))).andReturn().getResponse().getStatus();

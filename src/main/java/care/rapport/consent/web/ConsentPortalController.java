@@ -56,9 +56,6 @@ class ConsentPortalController {
 			return "redirect:/me/consent#" + signature.kind().name().toLowerCase(java.util.Locale.ROOT);
 		}
 		catch (ConsentRefused refused) {
-			if (refused.reason() == ConsentRefused.Reason.NOT_FOUND) {
-				throw new RecordNotFoundException();
-			}
 			var kind = consents.document(user.practiceId(), new ConsentDocumentId(documentId))
 				.map(d -> d.kind())
 				.orElse(null);
@@ -80,9 +77,6 @@ class ConsentPortalController {
 			return "redirect:/me/consent#" + consentKind.name().toLowerCase(java.util.Locale.ROOT);
 		}
 		catch (ConsentRefused refused) {
-			if (refused.reason() == ConsentRefused.Reason.NOT_FOUND) {
-				throw new RecordNotFoundException();
-			}
 			return render(user, model, consentKind, refused.getMessage(), "", reason);
 		}
 	}

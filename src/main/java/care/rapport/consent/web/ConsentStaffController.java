@@ -77,9 +77,6 @@ class ConsentStaffController {
 			return "redirect:/app/consent-documents#" + consentKind.name().toLowerCase(java.util.Locale.ROOT);
 		}
 		catch (ConsentRefused refused) {
-			if (refused.reason() == ConsentRefused.Reason.NOT_FOUND) {
-				throw new RecordNotFoundException();
-			}
 			return renderDocuments(admin, model, consentKind, refused.getMessage(), title, body);
 		}
 	}

@@ -3,7 +3,6 @@ package care.rapport.goals.web;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.UUID;
 
 import care.rapport.clients.Client;
@@ -90,9 +89,6 @@ class GoalsPortalController {
 			redirect.addFlashAttribute("notice", "Rating saved" + (session == 0 ? " as your starting point."
 					: " for session " + session + "."));
 		}
-		catch (NoSuchElementException ex) {
-			throw new RecordNotFoundException();
-		}
 		catch (GoalInputException | IllegalStateException ex) {
 			if (ex instanceof IllegalStateException) {
 				model.addAttribute("error", ex.getMessage());
@@ -108,9 +104,6 @@ class GoalsPortalController {
 		Client client = own(user);
 		try {
 			goals.accept(user, client, new GoalId(goalId), text);
-		}
-		catch (NoSuchElementException ex) {
-			throw new RecordNotFoundException();
 		}
 		catch (GoalInputException | IllegalStateException ex) {
 			if (ex instanceof IllegalStateException) {
@@ -132,9 +125,6 @@ class GoalsPortalController {
 			goals.changeStatus(user, client, new GoalId(goalId), to);
 			redirect.addFlashAttribute("notice", to == GoalStatus.ACHIEVED ? "Well done: marked as achieved."
 					: to == GoalStatus.ACTIVE ? "Back on your list." : "Set aside. You can take it up again later.");
-		}
-		catch (NoSuchElementException ex) {
-			throw new RecordNotFoundException();
 		}
 		catch (IllegalStateException | IllegalArgumentException ex) {
 			model.addAttribute("error", "That goal cannot be changed that way.");
@@ -164,14 +154,9 @@ class GoalsPortalController {
 			@RequestParam(defaultValue = "") String outcome, RedirectAttributes redirect) {
 		Client client = own(user);
 		CommitmentOutcome chosen = parse(outcome);
-		try {
-			boolean recorded = chosen != null && commitments.check(user, client, new CommitmentId(commitmentId), chosen);
-			redirect.addFlashAttribute("notice", chosen == null ? "Choose done, partly or not done."
-					: recorded ? "Noted: " + chosen.label().toLowerCase() + "." : "This one was already checked.");
-		}
-		catch (NoSuchElementException ex) {
-			throw new RecordNotFoundException();
-		}
+		boolean recorded = chosen != null && commitments.check(user, client, new CommitmentId(commitmentId), chosen);
+		redirect.addFlashAttribute("notice", chosen == null ? "Choose done, partly or not done."
+				: recorded ? "Noted: " + chosen.label().toLowerCase() + "." : "This one was already checked.");
 		return "redirect:/me/goals#commitments";
 	}
 

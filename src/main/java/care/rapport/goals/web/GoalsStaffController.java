@@ -3,7 +3,6 @@ package care.rapport.goals.web;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.UUID;
 
 import care.rapport.clients.Client;
@@ -103,16 +102,11 @@ class GoalsStaffController {
 			@RequestParam(defaultValue = "") String outcome, RedirectAttributes redirect) {
 		Client client = careTeam(staff, id, "Recorded a commitment's outcome");
 		CommitmentOutcome chosen = GoalsPortalController.parse(outcome);
-		try {
-			boolean recorded = chosen != null
-					&& commitments.check(staff, client, new CommitmentId(commitmentId), chosen);
-			redirect.addFlashAttribute("notice", chosen == null ? "Choose done, partly or not done."
-					: recorded ? "Recorded: " + chosen.label().toLowerCase() + "."
-							: "An outcome was already recorded for this commitment; it stands.");
-		}
-		catch (NoSuchElementException ex) {
-			throw new RecordNotFoundException();
-		}
+		boolean recorded = chosen != null
+				&& commitments.check(staff, client, new CommitmentId(commitmentId), chosen);
+		redirect.addFlashAttribute("notice", chosen == null ? "Choose done, partly or not done."
+				: recorded ? "Recorded: " + chosen.label().toLowerCase() + "."
+						: "An outcome was already recorded for this commitment; it stands.");
 		return "redirect:/app/clients/" + id + "/goals#commitments";
 	}
 

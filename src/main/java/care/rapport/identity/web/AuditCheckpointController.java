@@ -2,8 +2,6 @@ package care.rapport.identity.web;
 
 import care.rapport.audit.AuditCheckpoints;
 import care.rapport.identity.RapportUser;
-import care.rapport.identity.Role;
-import care.rapport.practice.RecordNotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,9 +19,7 @@ class AuditCheckpointController {
 
 	@PostMapping("/app/audit/checkpoint")
 	String take(@AuthenticationPrincipal RapportUser admin, RedirectAttributes redirect) {
-		if (!admin.has(Role.PRACTICE_ADMIN)) {
-			throw new RecordNotFoundException();
-		}
+		admin.requirePracticeAdmin();
 		if (checkpoints.take(admin.practiceId()).isPresent()) {
 			redirect.addFlashAttribute("checkpointNotice", "Checkpoint recorded.");
 		}

@@ -10,10 +10,8 @@ import care.rapport.audit.AuditLog;
 import care.rapport.audit.AuditTrail;
 import care.rapport.identity.Accounts;
 import care.rapport.identity.RapportUser;
-import care.rapport.identity.Role;
 import care.rapport.identity.UserId;
 import care.rapport.practice.Practices;
-import care.rapport.practice.RecordNotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -50,9 +48,7 @@ class AuditSearchController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(defaultValue = "false") boolean searches, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		if (!admin.has(Role.PRACTICE_ADMIN)) {
-			throw new RecordNotFoundException();
-		}
+		admin.requirePracticeAdmin();
 		ZoneId zone = practices.get(admin.practiceId()).timeZone();
 		AuditFilter what = AuditFilter.parse(action);
 		UUID clientId = parseUuid(client);

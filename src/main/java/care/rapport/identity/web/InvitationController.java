@@ -10,9 +10,9 @@ import care.rapport.identity.Invitations.Status;
 import care.rapport.identity.PasswordPolicy;
 import care.rapport.identity.RapportUser;
 import care.rapport.identity.internal.SignIn;
+import care.rapport.practice.LinkNotValid;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Opening an invitation link. Someone new sets a password. Someone with an account signs in first
@@ -145,7 +144,7 @@ class InvitationController {
 
 	private Invitation find(String token) {
 		return invitations.findByToken(token)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "This invitation link is not valid"));
+			.orElseThrow(LinkNotValid::new);
 	}
 
 }

@@ -6,10 +6,10 @@ import java.util.List;
 import care.rapport.identity.Accounts;
 import care.rapport.identity.PasswordPolicy;
 import care.rapport.identity.internal.Signups;
+import care.rapport.practice.LinkNotValid;
 import care.rapport.practice.Practices;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Founding a practice: anyone may, and becomes its admin (and a therapist if they say so). The
@@ -81,7 +80,7 @@ class SignupController {
 	@GetMapping("/signup/confirm/{token}")
 	String confirmForm(@PathVariable String token, Model model) {
 		if (!signups.pending(token)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "This link is not valid");
+			throw new LinkNotValid();
 		}
 		model.addAttribute("token", token);
 		return "identity/signup-confirm";
@@ -91,7 +90,7 @@ class SignupController {
 	@PostMapping("/signup/confirm/{token}")
 	String confirm(@PathVariable String token, HttpSession session) {
 		String email = signups.confirm(token)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "This link is not valid"));
+			.orElseThrow(LinkNotValid::new);
 		session.setAttribute("rapport.signIn.email", email);
 		return "redirect:/login?created";
 	}

@@ -8,7 +8,6 @@ import care.rapport.identity.Role;
 import care.rapport.identity.UserId;
 import care.rapport.imports.HistoryFile;
 import care.rapport.imports.HistoryImport;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The admin's page for importing measurement history: a dry run lists every row's errors, an import
@@ -37,7 +35,7 @@ class ImportController {
 
 	@GetMapping("/app/imports")
 	String page(@AuthenticationPrincipal RapportUser admin, @RequestParam(required = false) String file, Model model) {
-		requireAdmin(admin);
+		admin.requirePracticeAdmin();
 		if ("too-large".equals(file)) {
 			model.addAttribute("error", "The file is larger than the upload limit. Split it into smaller files (by "
 					+ "client) and check each; nothing was stored.");
@@ -52,7 +50,7 @@ class ImportController {
 	String submit(@AuthenticationPrincipal RapportUser admin, @RequestParam(required = false) MultipartFile file,
 			@RequestParam(defaultValue = "") String therapist, @RequestParam(defaultValue = "false") boolean consent,
 			@RequestParam(defaultValue = "preview") String mode, Model model) throws IOException {
-		requireAdmin(admin);
+		admin.requirePracticeAdmin();
 		page(admin, null, model);
 		model.addAttribute("chosenTherapist", therapist);
 		model.addAttribute("consent", consent);
@@ -85,12 +83,6 @@ class ImportController {
 			model.addAttribute("outcome", rejected.outcome());
 		}
 		return "imports/import";
-	}
-
-	private static void requireAdmin(RapportUser user) {
-		if (!user.has(Role.PRACTICE_ADMIN)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
 	}
 
 }

@@ -9,16 +9,15 @@ import care.rapport.measures.Administrations.Submission;
 import care.rapport.measures.InstrumentDefinition;
 import care.rapport.measures.Instruments;
 import care.rapport.measures.InvalidAnswersException;
-import jakarta.servlet.http.HttpServletResponse;
+import care.rapport.practice.LinkNotValid;
 import care.rapport.practice.Practices;
-import org.springframework.http.HttpStatus;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Answering one questionnaire through a single-use link, without signing in. The link works until
@@ -114,7 +113,7 @@ class LinkResponseController {
 
 	private Linked linked(String token) {
 		return administrations.findByLink(token)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "This link is not valid"));
+			.orElseThrow(LinkNotValid::new);
 	}
 
 }

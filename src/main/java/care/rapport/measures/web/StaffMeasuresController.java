@@ -12,18 +12,18 @@ import care.rapport.clients.Clients;
 import care.rapport.clients.Episodes;
 import care.rapport.identity.RapportUser;
 import care.rapport.measures.Administrations;
+import care.rapport.measures.ConsentMissingException;
 import care.rapport.measures.InstrumentDefinition;
 import care.rapport.measures.Instruments;
-import care.rapport.measures.ConsentMissingException;
 import care.rapport.measures.InvalidAnswersException;
-import jakarta.servlet.http.HttpServletResponse;
 import care.rapport.measures.MeasurementTiming;
+import care.rapport.measures.NoOpenEpisodeException;
 import care.rapport.practice.Practices;
 import care.rapport.practice.RecordNotFoundException;
 import care.rapport.scheduling.Appointment;
 import care.rapport.scheduling.Appointments;
 import care.rapport.scheduling.Attendance;
-import org.springframework.http.HttpStatus;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The care team's side of measures: a client's measurement plan, and answers given on paper. */
@@ -98,7 +97,7 @@ class StaffMeasuresController {
 			.map(s -> UUID.fromString(s.id()))
 			.orElse(null);
 		var episode = episodes.current(staff.practiceId(), client.id())
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT, "The client has no open episode"));
+			.orElseThrow(NoOpenEpisodeException::new);
 		try {
 			posted.readable(definition.code());
 			administrations.enterOnPaper(staff.practiceId(), client.id(), episode.id().value(), appointment,

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -160,9 +159,6 @@ class NoteController {
 		catch (IllegalStateException ex) {
 			redirect.addFlashAttribute("notice", ex.getMessage());
 		}
-		catch (NoSuchElementException ex) {
-			throw new RecordNotFoundException();
-		}
 		return "redirect:" + path(client, session) + "#addenda";
 	}
 
@@ -182,9 +178,6 @@ class NoteController {
 		catch (IllegalStateException ex) {
 			redirect.addFlashAttribute("notice", ex.getMessage());
 		}
-		catch (NoSuchElementException ex) {
-			throw new RecordNotFoundException();
-		}
 		return "redirect:" + path(client, session) + "#signature";
 	}
 
@@ -202,9 +195,6 @@ class NoteController {
 			PsychotherapyNote saved = processNotes.save(staff, client, session, text, expected, page);
 			redirect.addFlashAttribute("notice", "Psychotherapy note saved " + when(staff, saved.updatedAt()) + ".");
 			return "redirect:" + path(client, session) + "#psychotherapy-note";
-		}
-		catch (NoSuchElementException ex) {
-			throw new RecordNotFoundException();
 		}
 		catch (NoteInputException ex) {
 			return processAgain(staff, id, appointmentId,
@@ -256,9 +246,6 @@ class NoteController {
 					: changingTemplate ? templateNotice(draft)
 							: "Draft saved " + when(staff, saved.updatedAt()) + ".");
 			return "redirect:" + path(client, session) + (signing ? "#signature" : "");
-		}
-		catch (NoSuchElementException ex) {
-			throw new RecordNotFoundException();
 		}
 		catch (NotePermissionException ex) {
 			return refused(staff, id, appointmentId, ex, model, response);
@@ -434,12 +421,7 @@ class NoteController {
 	}
 
 	private Appointment session(RapportUser staff, ClientId client, UUID appointmentId) {
-		try {
-			return notes.session(staff, client, new AppointmentId(appointmentId));
-		}
-		catch (NoSuchElementException ex) {
-			throw new RecordNotFoundException();
-		}
+		return notes.session(staff, client, new AppointmentId(appointmentId));
 	}
 
 }
