@@ -65,15 +65,15 @@ public class Episodes {
 	/**
 	 * Closes the client's open episode with a reason and a closing summary (encrypted). The caller
 	 * checked that the staff member is on the care team.
-	 * @throws IllegalArgumentException for an unknown reason or when no episode is open
+	 * @throws EpisodeRefused for an unknown reason, a summary too long, or when no episode is open
 	 */
 	@Transactional
 	public void close(care.rapport.identity.RapportUser staff, ClientId client, String reason, String summary) {
 		if (!CLOSE_REASONS.contains(reason)) {
-			throw new IllegalArgumentException("Choose why the episode ends.");
+			throw EpisodeRefused.reasonMissing();
 		}
 		if (summary.length() > 4000) {
-			throw new IllegalArgumentException("Keep the closing summary under 4,000 characters.");
+			throw EpisodeRefused.summaryTooLong(summary.length());
 		}
 		int closed = jdbc.sql("""
 				update episode set closed_at = :now, close_reason = :reason, closing_summary = :summary
@@ -86,7 +86,7 @@ public class Episodes {
 			.param("c", client.value())
 			.update();
 		if (closed == 0) {
-			throw new IllegalArgumentException("The client has no open episode.");
+			throw EpisodeRefused.noneOpen();
 		}
 		audit.record(care.rapport.audit.AuditEntry.aboutClient(staff.practiceId(), staff.actor(),
 				care.rapport.audit.AuditAction.CLIENT_SETTINGS_CHANGED, client.value(),

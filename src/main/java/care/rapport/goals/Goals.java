@@ -86,7 +86,7 @@ public class Goals {
 	 * The client makes a proposal their goal, as written or in their own words (a blank text keeps
 	 * the proposal's words).
 	 * @throws GoalInputException when the rewritten text is too long; nothing is stored
-	 * @throws IllegalStateException when the goal is not, or no longer, a proposal
+	 * @throws GoalStateRefused when the goal is not, or no longer, a proposal
 	 */
 	@Transactional
 	public void accept(RapportUser self, Client client, GoalId goal, String text) {
@@ -94,7 +94,7 @@ public class Goals {
 		String words = text.isBlank() ? proposal.text()
 				: GoalInputException.text("text", text, MAX_TEXT, "Write your goal in a few words of your own.");
 		if (store.accept(self.practiceId(), client.id(), goal, words, clock.instant()) == 0) {
-			throw new IllegalStateException("This goal is no longer a suggestion.");
+			throw new GoalStateRefused(GoalStateRefused.NOT_A_SUGGESTION, "text", "This goal is no longer a suggestion.");
 		}
 		record(self, client, AuditAction.GOAL_ACCEPTED,
 				words.equals(proposal.text()) ? "Accepted a proposed goal as written"
@@ -105,14 +105,14 @@ public class Goals {
 	 * The client rates an active goal for the current session; rating that session again replaces
 	 * the earlier rating. Returns the session rated.
 	 * @throws GoalInputException when the rating is not a whole number from 0 to 10; nothing is stored
-	 * @throws IllegalStateException when the goal is not active
+	 * @throws GoalStateRefused when the goal is not active
 	 */
 	@Transactional
 	public int rate(RapportUser self, Client client, GoalId goal, String rating) {
 		int value = GoalInputException.rating("rating", rating);
 		Goal rated = find(self, client, goal);
 		if (!rated.active()) {
-			throw new IllegalStateException("Only goals you are working on can be rated.");
+			throw new GoalStateRefused(GoalStateRefused.NOT_ACTIVE, "rating", "Only goals you are working on can be rated.");
 		}
 		int session = currentSession(self, client);
 		store.rate(self.practiceId(), goal, session, value, clock.instant());
@@ -122,7 +122,7 @@ public class Goals {
 
 	/**
 	 * The client marks a goal achieved (from active) or sets it aside (from active or proposed).
-	 * @throws IllegalStateException for any other move
+	 * @throws GoalStateRefused for any other move
 	 */
 	@Transactional
 	public void changeStatus(RapportUser self, Client client, GoalId goal, GoalStatus to) {
@@ -134,7 +134,7 @@ public class Goals {
 		};
 		find(self, client, goal);
 		if (from.isEmpty() || store.changeStatus(self.practiceId(), client.id(), goal, from, to, clock.instant()) == 0) {
-			throw new IllegalStateException("That goal cannot be changed that way.");
+			throw new GoalStateRefused(GoalStateRefused.NO_SUCH_MOVE, "status", "That goal cannot be changed that way.");
 		}
 		record(self, client, AuditAction.GOAL_STATUS_CHANGED, "Goal now: " + to.label().toLowerCase());
 	}

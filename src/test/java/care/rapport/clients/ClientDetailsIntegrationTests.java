@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -98,6 +99,18 @@ class ClientDetailsIntegrationTests {
 			.param("c", practice.clientOfA().value())
 			.query(String.class)
 			.single()).isEqualTo("COMPLETED");
+	}
+
+	@Test
+	void closingAnEpisodeWithoutAReasonKeepsTheSummaryAndSaysWhatIsMissingAtTheField() throws Exception {
+		mvc.perform(post(url + "/episode/close").with(csrf()).with(practice.as(practice.therapistAEmail()))
+			.param("reason", "")
+			.param("summary", "Relapse plan agreed & <b>kept</b>."))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"reason-error\"")))
+			.andExpect(content().string(containsString("Choose why the episode ends. Nothing was changed.")))
+			.andExpect(content().string(containsString("Relapse plan agreed &amp; &lt;b&gt;kept&lt;/b&gt;.")));
+		assertThat(context.getBean(Episodes.class).current(practice.practice().id(), practice.clientOfA())).isPresent();
 	}
 
 	@Test

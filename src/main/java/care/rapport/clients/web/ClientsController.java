@@ -5,11 +5,13 @@ import java.util.UUID;
 import care.rapport.clients.ClientDetails;
 import care.rapport.clients.ClientId;
 import care.rapport.clients.Clients;
+import care.rapport.clients.EpisodeRefused;
 import care.rapport.identity.Accounts;
 import care.rapport.identity.RapportUser;
 import care.rapport.identity.Role;
 import care.rapport.identity.UserId;
 import care.rapport.practice.RecordNotFoundException;
+import care.rapport.practice.RefusedForm;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -81,6 +83,10 @@ class ClientsController {
 	String show(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id, Model model) {
 		var client = clients.openForAdministration(staff, new ClientId(id))
 			.orElseThrow(RecordNotFoundException::new);
+		return detail(staff, client, model);
+	}
+
+	private String detail(RapportUser staff, care.rapport.clients.Client client, Model model) {
 		model.addAttribute("client", client);
 		model.addAttribute("details", clients.details(staff, client.id()));
 		model.addAttribute("careTeam", clients.isOnCareTeam(staff, client.id()));
@@ -144,16 +150,19 @@ class ClientsController {
 	@PostMapping("/app/clients/{id}/episode/close")
 	String closeEpisode(@AuthenticationPrincipal RapportUser staff, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String summary,
-			RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect) {
 		var client = clients.openForCare(staff, new ClientId(id), "Closed the episode of care")
 			.orElseThrow(RecordNotFoundException::new);
 		try {
 			episodes.close(staff, client.id(), reason, summary);
-			redirect.addFlashAttribute("notice", "Episode closed. Booking a new session opens a new episode.");
 		}
-		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("notice", ex.getMessage() + " Nothing was changed.");
+		catch (EpisodeRefused ex) {
+			RefusedForm.show(model, ex, ex.getMessage() + " Nothing was changed.");
+			model.addAttribute("closeReason", reason);
+			model.addAttribute("closeSummary", summary);
+			return detail(staff, client, model);
 		}
+		redirect.addFlashAttribute("notice", "Episode closed. Booking a new session opens a new episode.");
 		return "redirect:/app/clients/" + id;
 	}
 

@@ -16,6 +16,7 @@ import care.rapport.goals.CopingPlans;
 import care.rapport.goals.Goal;
 import care.rapport.goals.GoalId;
 import care.rapport.goals.GoalInputException;
+import care.rapport.goals.GoalStateRefused;
 import care.rapport.goals.GoalStatus;
 import care.rapport.goals.Goals;
 import care.rapport.practice.Ids;
@@ -89,8 +90,8 @@ class GoalsPortalController {
 			redirect.addFlashAttribute("notice", "Rating saved" + (session == 0 ? " as your starting point."
 					: " for session " + session + "."));
 		}
-		catch (GoalInputException | IllegalStateException ex) {
-			if (ex instanceof IllegalStateException) {
+		catch (GoalInputException | GoalStateRefused ex) {
+			if (ex instanceof GoalStateRefused) {
 				model.addAttribute("error", ex.getMessage());
 			}
 			return render(user, client, model, Map.of("rating-" + goalId, ex.getMessage()), Map.of());
@@ -105,8 +106,8 @@ class GoalsPortalController {
 		try {
 			goals.accept(user, client, new GoalId(goalId), text);
 		}
-		catch (GoalInputException | IllegalStateException ex) {
-			if (ex instanceof IllegalStateException) {
+		catch (GoalInputException | GoalStateRefused ex) {
+			if (ex instanceof GoalStateRefused) {
 				model.addAttribute("error", ex.getMessage());
 			}
 			return render(user, client, model, Map.of("accept-" + goalId, ex.getMessage()),
@@ -120,16 +121,19 @@ class GoalsPortalController {
 	String status(@AuthenticationPrincipal RapportUser user, @PathVariable UUID goalId,
 			@RequestParam(defaultValue = "") String status, Model model, RedirectAttributes redirect) {
 		Client client = own(user);
+		GoalStatus to = java.util.Arrays.stream(GoalStatus.values())
+			.filter(s -> s.name().equals(status))
+			.findFirst()
+			.orElse(GoalStatus.PROPOSED);
 		try {
-			GoalStatus to = GoalStatus.valueOf(status);
+			// PROPOSED is no move a client can make, so an unknown status is refused as one.
 			goals.changeStatus(user, client, new GoalId(goalId), to);
 			redirect.addFlashAttribute("notice", to == GoalStatus.ACHIEVED ? "Well done: marked as achieved."
 					: to == GoalStatus.ACTIVE ? "Back on your list." : "Set aside. You can take it up again later.");
 		}
-		catch (IllegalStateException | IllegalArgumentException ex) {
-			model.addAttribute("error", "That goal cannot be changed that way.");
-			return render(user, client, model, Map.of("status-" + goalId, "That goal cannot be changed that way."),
-					Map.of());
+		catch (GoalStateRefused ex) {
+			model.addAttribute("error", ex.getMessage());
+			return render(user, client, model, Map.of("status-" + goalId, ex.getMessage()), Map.of());
 		}
 		return "redirect:/me/goals";
 	}
